@@ -1,0 +1,55 @@
+package ai.atelier.cli;
+
+import ai.atelier.AtelierException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code atelier}: the command line. Each subcommand is a thin shell over {@link ai.atelier.Atelier}. */
+@Command(name = "atelier", mixinStandardHelpOptions = true, version = "atelier 0.1.0",
+        description = {"Personalized websites from persona agents on small models, with cost, latency and quality measured.",
+                "", "Start with: atelier generate --profile examples/profiles/manufacturing-priya-raman.json"},
+        subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class AtelierCommand implements Runnable {
+    /** Exit code of a run whose site failed (a step or the quality gate). */
+    public static final int EXIT_SITE_FAILED = 1;
+    /** Exit code of bad input: a malformed profile, a missing folder, an unknown workflow. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new AtelierCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof AtelierException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_BAD_INPUT : 3);
+        return cl.execute(args);
+    }
+
+    /** Where Atelier is installed (the launcher sets atelier.home); the bundled example company lives there. */
+    static Path home() {
+        String h = System.getProperty("atelier.home");
+        return h != null ? Path.of(h) : Path.of("").toAbsolutePath();
+    }
+
+    static Path defaultCompany() {
+        Path p = home().resolve("examples/company");
+        return Files.isDirectory(p) ? p : Path.of("examples/company");
+    }
+}

@@ -1,0 +1,55 @@
+package ai.atelier.cli;
+
+import ai.atelier.quality.CheckResult;
+import ai.atelier.workflow.SiteGeneration;
+import ai.atelier.workflow.SiteReport;
+import ai.atelier.workflow.StepSpan;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The one-screen summary after a generation: where the site is, each step, the totals, the quality result. */
+final class RunSummary {
+    private final PrintWriter out;
+
+    RunSummary(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(SiteGeneration.Result r) {
+        SiteReport rep = r.report();
+        out.println();
+        out.println("Site " + (r.ok() ? "ready" : "FAILED") + ": " + r.dir().resolve("index.html"));
+        out.println("Workflow: " + rep.workflow() + "   Report: " + r.dir().resolve("report.json"));
+        out.println();
+        String fmt = "%-14s %-20s %-10s %-8s %9s %9s %10s %9s%n";
+        out.printf(Locale.ROOT, fmt, "STEP", "PERSONA (ROLE)", "MODEL", "STATUS", "TOK IN", "TOK OUT", "COST USD", "TIME");
+        for (StepSpan s : rep.steps()) {
+            String persona = s.persona().equals(s.role()) ? s.persona() : s.persona() + " (" + s.role() + ")";
+            out.printf(Locale.ROOT, fmt, s.id(), cut(persona, 20), cut(s.model(), 10), s.status(), s.inputTokens(), s.outputTokens(),
+                    money(s.costUsd()), s.durationMs() + " ms");
+        }
+        var t = rep.totals();
+        out.printf(Locale.ROOT, fmt, "TOTAL", t.modelSteps() + " model steps", "", "", t.inputTokens(), t.outputTokens(),
+                money(t.costUsd()), t.wallMs() + " ms");
+        out.println("Critical path " + t.criticalPathMs() + " ms of " + t.wallMs() + " ms wall.  Tokens " + rep.tokenSource() + ".");
+        if (rep.error() != null) out.println("Error: " + (rep.failedStep() != null ? "step " + rep.failedStep() + ": " : "") + rep.error());
+        if (rep.quality() != null) {
+            var q = rep.quality();
+            long passed = q.checks().stream().filter(CheckResult::passed).count();
+            out.println("Quality: " + q.score() + "/100, " + (q.passed() ? "passed" : "FAILED") + " (" + passed + " of " + q.checks().size() + " checks passed)");
+            for (CheckResult c : q.checks()) {
+                if (!c.passed()) out.println("  " + c.status() + " " + c.name() + " [" + c.severity() + "]: " + c.details()
+                        + (c.locations().isEmpty() ? "" : " at " + String.join("; ", c.locations().stream().limit(3).toList())));
+            }
+        }
+        out.flush();
+    }
+
+    private static String money(Double d) {
+        return d == null ? "unknown" : String.format(Locale.ROOT, "%.6f", d);
+    }
+
+    private static String cut(String s, int n) {
+        return s == null ? "" : s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

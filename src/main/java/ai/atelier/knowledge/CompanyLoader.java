@@ -1,0 +1,199 @@
+package ai.atelier.knowledge;
+
+import ai.atelier.AtelierException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads a company folder in the contract layout (see docs/company-folder.md). Nothing here knows
+ * the example company: every name, colour and phrase comes from the files. A missing or malformed
+ * file stops the load with one line naming the file and the problem.
+ */
+public final class CompanyLoader {
+    /** Largest single knowledge file read (research documents, YAML files). */
+    public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+    private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public Company load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new AtelierException("company folder not found: " + dir + " (pass a folder with company.yaml, research/, offerings.yaml, testimonials.yaml, design-guidelines.md and policies.yaml)", "company", null);
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        CompanyInfo info = info(root);
+        List<ResearchDoc> research = research(root);
+        List<Offering> offerings = offerings(root);
+        List<Testimonial> testimonials = testimonials(root);
+        String guidelines = text(root, "design-guidelines.md");
+        Policies policies = policies(root);
+        return new Company(root, info, research, offerings, testimonials, guidelines, policies);
+    }
+
+    private CompanyInfo info(Path root) {
+        String file = "company.yaml";
+        JsonNode n = yaml(root, file);
+        requireObject(n, file);
+        JsonNode brand = n.path("brand");
+        if (!brand.isObject()) throw bad(file, "missing \"brand\" with primary, accent, background and text colours");
+        CompanyInfo.Brand b = new CompanyInfo.Brand(
+                colour(brand, "primary", file), colour(brand, "accent", file),
+                colour(brand, "background", file), colour(brand, "text", file));
+        JsonNode contact = n.path("contact");
+        return new CompanyInfo(
+                requiredString(n, "name", file),
+                optionalString(n, "tagline"),
+                b,
+                fontStack(optionalString(n, "font"), file),
+                new CompanyInfo.Contact(optionalString(contact, "email"), optionalString(contact, "phone"), optionalString(contact, "url")));
+    }
+
+    private List<ResearchDoc> research(Path root) {
+        Path dir = root.resolve("research");
+        if (!Files.isDirectory(dir)) throw bad("research/", "folder is missing (create it; it may hold zero or more .md documents)");
+        List<ResearchDoc> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                docs.add(FrontMatter.parse(root.relativize(p).toString().replace('\\', '/'), read(root, p)));
+            }
+        } catch (IOException e) {
+            throw bad("research/", "cannot list: " + e.getMessage());
+        }
+        return docs;
+    }
+
+    private List<Offering> offerings(Path root) {
+        String file = "offerings.yaml";
+        JsonNode n = yaml(root, file);
+        if (!n.isArray()) throw bad(file, "must be a list of {id, name, summary, industries, benefits}");
+        List<Offering> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode o = n.get(i);
+            String where = file + " entry " + (i + 1);
+            requireObject(o, where);
+            out.add(new Offering(requiredString(o, "id", where), requiredString(o, "name", where),
+                    requiredString(o, "summary", where), lowerList(o.path("industries"), where + " industries"),
+                    list(o.path("benefits"), where + " benefits")));
+        }
+        if (out.isEmpty()) throw bad(file, "lists no offerings; add at least one");
+        return out;
+    }
+
+    private List<Testimonial> testimonials(Path root) {
+        String file = "testimonials.yaml";
+        JsonNode n = yaml(root, file);
+        if (n.isNull() || n.isMissingNode()) return List.of();
+        if (!n.isArray()) throw bad(file, "must be a list of {quote, author, role, company, industry}");
+        List<Testimonial> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode t = n.get(i);
+            String where = file + " entry " + (i + 1);
+            requireObject(t, where);
+            String industry = optionalString(t, "industry");
+            out.add(new Testimonial(requiredString(t, "quote", where), requiredString(t, "author", where),
+                    optionalString(t, "role"), optionalString(t, "company"),
+                    industry == null ? "general" : industry.toLowerCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
+    private Policies policies(Path root) {
+        String file = "policies.yaml";
+        JsonNode n = yaml(root, file);
+        requireObject(n, file);
+        return new Policies(list(n.path("bannedPhrases"), file + " bannedPhrases"),
+                optionalString(n, "requiredDisclaimer"),
+                lowerList(n.path("allowedLinkDomains"), file + " allowedLinkDomains"),
+                optionalString(n, "tone"));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private static JsonNode yaml(Path root, String file) {
+        String text = text(root, file);
+        try {
+            JsonNode n = YAML.readTree(text);
+            return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw bad(file, "is not valid YAML: " + msg);
+        }
+    }
+
+    private static String text(Path root, String file) {
+        Path p = root.resolve(file);
+        if (!Files.isRegularFile(p)) throw bad(file, "is missing from company folder " + root);
+        return read(root, p);
+    }
+
+    private static String read(Path root, Path p) {
+        String name = root.relativize(p).toString();
+        try {
+            if (Files.size(p) > MAX_FILE_BYTES) throw bad(name, "is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw bad(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    static AtelierException bad(String file, String problem) {
+        return new AtelierException("company file " + file + " " + problem, file, null);
+    }
+
+    private static void requireObject(JsonNode n, String where) {
+        if (!n.isObject()) throw bad(where, "must be a mapping of keys to values");
+    }
+
+    private static String requiredString(JsonNode n, String key, String where) {
+        String v = optionalString(n, key);
+        if (v == null) throw bad(where, "is missing \"" + key + "\"");
+        return v;
+    }
+
+    private static String optionalString(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull() || v.isContainerNode()) return null;
+        String s = v.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String colour(JsonNode brand, String key, String file) {
+        String v = optionalString(brand, key);
+        if (v == null || !HEX.matcher(v).matches()) {
+            throw bad(file, "brand." + key + " must be a colour like \"#1A2B3C\", got " + (v == null ? "nothing" : "\"" + v + "\""));
+        }
+        return v.toUpperCase(Locale.ROOT);
+    }
+
+    /** A font stack goes into CSS; only names, spaces, commas, quotes and hyphens are allowed. */
+    private static String fontStack(String font, String file) {
+        if (font == null) return "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+        if (!font.matches("[A-Za-z0-9 ,\"'\\-]{1,200}")) throw bad(file, "font must be a CSS font-family list of names, got \"" + font + "\"");
+        return font;
+    }
+
+    private static List<String> list(JsonNode n, String where) {
+        if (n.isMissingNode() || n.isNull()) return List.of();
+        if (n.isTextual()) return List.of(n.asText().strip());
+        if (!n.isArray()) throw bad(where, "must be a list");
+        List<String> out = new ArrayList<>();
+        n.forEach(e -> {
+            if (e.isContainerNode()) throw bad(where, "must be a list of strings");
+            if (!e.asText().isBlank()) out.add(e.asText().strip());
+        });
+        return out;
+    }
+
+    private static List<String> lowerList(JsonNode n, String where) {
+        return list(n, where).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+}

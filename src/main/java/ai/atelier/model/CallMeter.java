@@ -1,0 +1,48 @@
+package ai.atelier.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the model calls of one step, thread-safely (the artist fans out). Steps sum it into
+ * their span; nothing about a call is reported that was not recorded here.
+ */
+public final class CallMeter {
+    private final long originNanos;
+    private final List<ModelCall> calls = new ArrayList<>();
+
+    public CallMeter(long originNanos) {
+        this.originNanos = originNanos;
+    }
+
+    /** Milliseconds since the run started: the time base of every span and call. */
+    public long nowMs() {
+        return (System.nanoTime() - originNanos) / 1_000_000;
+    }
+
+    public synchronized void record(ModelCall call) {
+        calls.add(call);
+    }
+
+    public synchronized List<ModelCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized TokenUsage usage() {
+        return calls.stream().map(ModelCall::usage).reduce(TokenUsage.NONE, TokenUsage::plus);
+    }
+
+    /** Sum of known costs; null if any call's price was unknown. */
+    public synchronized Double costUsd() {
+        double sum = 0;
+        for (ModelCall c : calls) {
+            if (c.costUsd() == null) return null;
+            sum += c.costUsd();
+        }
+        return sum;
+    }
+
+    public synchronized int attempts() {
+        return calls.stream().mapToInt(ModelCall::attempt).max().orElse(calls.isEmpty() ? 0 : 1);
+    }
+}

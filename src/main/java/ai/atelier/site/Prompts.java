@@ -1,0 +1,43 @@
+package ai.atelier.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prompt library: each persona's prompts live in {@code src/main/resources/prompts/*.md} with
+ * {@code {{name}}} placeholders. Values are inserted verbatim, so callers pass data that was
+ * already framed as data (see {@link VisitorBrief}).
+ */
+public final class Prompts {
+    private static final Pattern VAR = Pattern.compile("\\{\\{([a-zA-Z0-9_.-]+)}}");
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    public String template(String name) {
+        return cache.computeIfAbsent(name, n -> {
+            try (InputStream in = Prompts.class.getResourceAsStream("/prompts/" + n + ".md")) {
+                if (in == null) throw new IllegalStateException("no prompt resource prompts/" + n + ".md");
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    public String render(String name, Map<String, String> vars) {
+        Matcher m = VAR.matcher(template(name));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = vars.get(m.group(1));
+            if (v == null) throw new IllegalArgumentException("prompt " + name + " needs a value for {{" + m.group(1) + "}}");
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package ai.atelier.site.builtin;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The built-in personalizer's copy templates, from {@code builtin/copy.properties}. */
+final class Copy {
+    private static final Pattern VAR = Pattern.compile("\\{([a-zA-Z]+)}");
+    private final Properties templates;
+
+    private Copy(Properties templates) {
+        this.templates = templates;
+    }
+
+    static Copy load() {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(Copy.class.getResourceAsStream("/builtin/copy.properties"), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Copy(p);
+    }
+
+    String fill(String key, VisitorWords words) {
+        String t = templates.getProperty(key);
+        if (t == null) throw new IllegalStateException("builtin/copy.properties has no " + key);
+        Matcher m = VAR.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(words.get(m.group(1))));
+        m.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,127 @@
+package ai.atelier.workflow;
+
+import ai.atelier.model.CallMeter;
+import ai.atelier.model.ModelCall;
+import ai.atelier.model.TokenCounter;
+import ai.atelier.model.TokenUsage;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Prompts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a workflow DAG over one {@link SiteState}: each step starts as soon as the steps it follows
+ * have finished, so independent steps overlap; each runs under its time limit (cancelled, not
+ * abandoned, when over); each leaves a {@link StepSpan}. After the first failure no new step
+ * starts, running ones finish, and the rest are marked skipped, so what was done is kept.
+ */
+public final class Orchestrator {
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final Prompts prompts;
+    private final TokenCounter tokens;
+
+    public Orchestrator(ExecutorService workers, ScheduledExecutorService timer, Prompts prompts, TokenCounter tokens) {
+        this.workers = workers;
+        this.timer = timer;
+        this.prompts = prompts;
+        this.tokens = tokens;
+    }
+
+    /** The outcome of a run: spans in workflow order, wall time, and the first failed step if any. */
+    public record Trace(List<StepSpan> spans, long wallMs, String failedStep, String error) {
+        public boolean ok() {
+            return failedStep == null;
+        }
+    }
+
+    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener) {
+        long origin = System.nanoTime();
+        state.imageExtension(crew.imageExtensionFor(wf));
+        Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
+        AtomicReference<StepSpan> firstFailure = new AtomicReference<>();
+        for (StepDefinition step : wf.ordered()) {
+            CompletableFuture<?>[] deps = step.after().stream().map(futures::get).toArray(CompletableFuture[]::new);
+            CompletableFuture<StepSpan> f = CompletableFuture.allOf(deps).thenCompose(v -> {
+                String model = crew.engines().modelFor(step.role());
+                for (String d : step.after()) {
+                    if (!futures.get(d).join().ok()) return done(skipped(step, model, origin, "step \"" + d + "\" did not finish"));
+                }
+                if (firstFailure.get() != null) {
+                    return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));
+                }
+                return launch(wf, step, crew, state, listener, origin, model);
+            }).thenApply(span -> {
+                if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
+                return span;
+            });
+            futures.put(step.id(), f);
+        }
+        List<StepSpan> spans = new ArrayList<>();
+        for (StepDefinition step : wf.steps()) spans.add(futures.get(step.id()).join());
+        long wall = (System.nanoTime() - origin) / 1_000_000;
+        StepSpan failed = firstFailure.get();
+        return new Trace(spans, wall, failed == null ? null : failed.id(), failed == null ? null : failed.error());
+    }
+
+    private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
+                                               RunListener listener, long origin, String model) {
+        CallMeter meter = new CallMeter(origin);
+        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens);
+        CompletableFuture<StepSpan> result = new CompletableFuture<>();
+        long start = meter.nowMs();
+        listener.stepStarted(step.id(), step.role(), model, start);
+        StepAction action = crew.action(step);
+        Future<?> work = workers.submit(() -> {
+            try {
+                action.run(state, ctx);
+                result.complete(span(step, model, StepSpan.OK, start, meter, null));
+            } catch (Throwable t) {
+                result.complete(span(step, model, StepSpan.FAILED, start, meter, describe(t)));
+            }
+        });
+        int timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
+        var guard = timer.schedule(() -> {
+            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter,
+                    "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s"))) {
+                work.cancel(true);
+            }
+        }, timeout, TimeUnit.SECONDS);
+        return result.whenComplete((s, e) -> {
+            guard.cancel(false);
+            listener.stepFinished(s);
+        });
+    }
+
+    private static StepSpan span(StepDefinition step, String model, String status, long start, CallMeter meter, String error) {
+        List<ModelCall> calls = meter.calls();
+        TokenUsage u = meter.usage();
+        return new StepSpan(step.id(), step.role(), step.persona(), model, status, start, meter.nowMs() - start,
+                u.inputTokens(), u.outputTokens(), u.estimated(), meter.costUsd(), Math.max(meter.attempts(), 1), error, calls);
+    }
+
+    private static StepSpan skipped(StepDefinition step, String model, long origin, String why) {
+        long now = (System.nanoTime() - origin) / 1_000_000;
+        return new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.SKIPPED, now, 0, 0, 0, false, 0.0, 0,
+                "skipped: " + why, List.of());
+    }
+
+    private static CompletableFuture<StepSpan> done(StepSpan s) {
+        return CompletableFuture.completedFuture(s);
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null)) root = root.getCause();
+        String msg = root.getMessage();
+        return msg == null ? root.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg);
+    }
+}

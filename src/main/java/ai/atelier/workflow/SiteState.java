@@ -1,0 +1,74 @@
+package ai.atelier.workflow;
+
+import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.Retriever;
+import ai.atelier.quality.QualityReport;
+import ai.atelier.site.Image;
+import ai.atelier.site.Profile;
+import ai.atelier.site.SiteFile;
+import ai.atelier.site.WebsiteSpec;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The blackboard of one generation: its inputs, and each step's output as it lands. Every output
+ * is also written to the site folder at once, so a failed run keeps what was finished.
+ */
+public final class SiteState {
+    private final Profile profile;
+    private final Company company;
+    private final Retriever retriever;
+    private final SiteFolder folder;
+    private final List<Image> images = new CopyOnWriteArrayList<>();
+    private volatile WebsiteSpec spec;
+    private volatile List<SiteFile> page;
+    private volatile QualityReport quality;
+    private volatile String imageExtension = "svg";
+
+    public SiteState(Profile profile, Company company, Retriever retriever, SiteFolder folder) {
+        this.profile = profile;
+        this.company = company;
+        this.retriever = retriever;
+        this.folder = folder;
+    }
+
+    public Profile profile() { return profile; }
+    public Company company() { return company; }
+    public Retriever retriever() { return retriever; }
+    public SiteFolder folder() { return folder; }
+
+    public WebsiteSpec spec() {
+        if (spec == null) throw new IllegalStateException("no website spec yet: a personalizer step must run first");
+        return spec;
+    }
+
+    public boolean hasSpec() { return spec != null; }
+
+    public void spec(WebsiteSpec s) {
+        this.spec = s;
+        folder.writeJson("spec.json", s);
+    }
+
+    public List<Image> images() { return List.copyOf(images); }
+
+    public void addImage(Image image) {
+        folder.write(image.path(), image.data());
+        images.add(image);
+    }
+
+    public List<SiteFile> page() { return page; }
+
+    public void page(List<SiteFile> files) {
+        files.forEach(f -> folder.write(f.path(), f.data()));
+        this.page = List.copyOf(files);
+    }
+
+    public QualityReport quality() { return quality; }
+
+    public void quality(QualityReport q) { this.quality = q; }
+
+    /** The extension the bound artist produces, so image slots are known before it finishes. */
+    public String imageExtension() { return imageExtension; }
+
+    public void imageExtension(String ext) { this.imageExtension = ext; }
+}

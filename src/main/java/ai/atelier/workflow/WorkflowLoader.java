@@ -1,0 +1,75 @@
+package ai.atelier.workflow;
+
+import ai.atelier.AtelierException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds a workflow by name among the bundled ones ({@code workflows/<name>.yaml} on the class
+ * path) or reads it from a YAML file, and checks that every step names a known persona.
+ */
+public final class WorkflowLoader {
+    /** The workflows that ship with Atelier. */
+    public static final List<String> BUNDLED = List.of("personas", "single-llm");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private final Set<String> knownPersonas;
+
+    public WorkflowLoader(Set<String> knownPersonas) {
+        this.knownPersonas = Set.copyOf(knownPersonas);
+    }
+
+    public WorkflowDefinition load(String nameOrFile) {
+        if (nameOrFile == null || nameOrFile.isBlank()) nameOrFile = "personas";
+        Path file = Path.of(nameOrFile);
+        if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml") || Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) throw new AtelierException("workflow file not found: " + file, "workflow", null);
+            try {
+                return parse(file.toString(), YAML.readTree(file.toFile()));
+            } catch (IOException e) {
+                throw new AtelierException("workflow file " + file + " is not valid YAML: " + firstLine(e), "workflow", null);
+            }
+        }
+        try (InputStream in = WorkflowLoader.class.getResourceAsStream("/workflows/" + nameOrFile + ".yaml")) {
+            if (in == null || !nameOrFile.matches("[a-z0-9-]+")) {
+                throw new AtelierException("unknown workflow \"" + nameOrFile + "\"; choose one of " + String.join(", ", BUNDLED)
+                        + " or pass a workflow YAML file", "workflow", null);
+            }
+            return parse(nameOrFile, YAML.readTree(in));
+        } catch (IOException e) {
+            throw new AtelierException("bundled workflow " + nameOrFile + " cannot be read: " + firstLine(e), "workflow", null);
+        }
+    }
+
+    WorkflowDefinition parse(String source, JsonNode n) {
+        if (n == null || !n.isObject()) throw new AtelierException("workflow " + source + " must be a mapping with name and steps", "workflow", null);
+        String name = n.path("name").asText(source);
+        JsonNode steps = n.path("steps");
+        if (!steps.isArray()) throw new AtelierException("workflow " + source + " needs a list of steps", "workflow", null);
+        List<StepDefinition> out = new ArrayList<>();
+        for (JsonNode s : steps) {
+            String persona = s.path("persona").asText(null);
+            String id = s.path("id").asText(persona);
+            if (persona == null || !knownPersonas.contains(persona)) {
+                throw new AtelierException("workflow " + source + ": step \"" + id + "\" names unknown persona \"" + persona
+                        + "\"; known personas: " + String.join(", ", knownPersonas.stream().sorted().toList()), "workflow", null);
+            }
+            List<String> after = new ArrayList<>();
+            s.path("after").forEach(a -> after.add(a.asText()));
+            Integer timeout = s.hasNonNull("timeoutSeconds") ? s.get("timeoutSeconds").asInt() : null;
+            out.add(new StepDefinition(id, persona, s.path("role").asText(null), after, timeout));
+        }
+        return new WorkflowDefinition(name, n.path("description").asText(""), n.path("stepTimeoutSeconds").asInt(300), out);
+    }
+
+    private static String firstLine(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+}
