@@ -75,7 +75,7 @@ public final class Orchestrator {
     private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
                                                RunListener listener, long origin, String model) {
         CallMeter meter = new CallMeter(origin);
-        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens);
+        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, List.of());
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);

@@ -1,10 +1,13 @@
 package ai.atelier.site.builtin;
 
+import ai.atelier.model.ModelClient;
 import ai.atelier.site.Artist;
 import ai.atelier.site.Engines;
 import ai.atelier.site.FrontEndDeveloper;
+import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Personalizer;
 import ai.atelier.site.SiteGenerator;
+import java.util.Optional;
 
 /** Every role on the built-in offline engine: the default when no configuration binds a model. */
 public final class BuiltinEngines implements Engines {
@@ -37,5 +40,10 @@ public final class BuiltinEngines implements Engines {
     @Override
     public SiteGenerator siteGenerator(String role) {
         return generator;
+    }
+
+    @Override
+    public Optional<ModelClient> chatModel(String role, PersonaContext ctx) {
+        return Optional.empty();
     }
 }
