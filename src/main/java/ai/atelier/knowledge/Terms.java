@@ -40,9 +40,9 @@ public final class Terms {
 
     static String stem(String t) {
         if (t.length() > 5 && t.endsWith("ies")) return t.substring(0, t.length() - 3) + "y";
+        if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us") && !t.endsWith("is")) t = t.substring(0, t.length() - 1);
         if (t.length() > 5 && t.endsWith("ing")) return t.substring(0, t.length() - 3);
         if (t.length() > 4 && t.endsWith("ed")) return t.substring(0, t.length() - 2);
-        if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us")) return t.substring(0, t.length() - 1);
         return t;
     }
 }

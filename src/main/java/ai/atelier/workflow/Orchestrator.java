@@ -60,6 +60,7 @@ public final class Orchestrator {
                 }
                 return launch(wf, step, crew, state, listener, origin, model);
             }).thenApply(span -> {
+                if (StepSpan.SKIPPED.equals(span.status())) listener.stepFinished(span);
                 if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
                 return span;
             });

@@ -90,7 +90,7 @@ public final class BuiltinPersonalizer implements Personalizer {
         List<VisualElement> visuals = new ArrayList<>();
 
         // Pain points: the best passages, one per source document first, then any.
-        List<RetrievedChunk> pains = diverse(hits, 3);
+        List<RetrievedChunk> pains = diverse(problemsFirst(hits, c), 3);
         List<Item> painItems = new ArrayList<>();
         for (int i = 0; i < pains.size(); i++) {
             RetrievedChunk h = pains.get(i);
@@ -141,6 +141,23 @@ public final class BuiltinPersonalizer implements Personalizer {
                 cta,
                 policies.requiredDisclaimer(),
                 visuals);
+    }
+
+    /**
+     * Passages that describe the visitor's problems come before those that describe the company's
+     * own work (a heading naming the company is about the solution, not the pain).
+     */
+    static List<RetrievedChunk> problemsFirst(List<RetrievedChunk> hits, Company c) {
+        List<String> own = Terms.of(c.info().name());
+        List<RetrievedChunk> problems = new ArrayList<>();
+        List<RetrievedChunk> solutions = new ArrayList<>();
+        for (RetrievedChunk h : hits) {
+            List<String> heading = Terms.of(h.chunk().heading());
+            boolean aboutUs = !own.isEmpty() && heading.contains(own.get(0));
+            (aboutUs ? solutions : problems).add(h);
+        }
+        problems.addAll(solutions);
+        return problems;
     }
 
     private static List<RetrievedChunk> diverse(List<RetrievedChunk> hits, int n) {

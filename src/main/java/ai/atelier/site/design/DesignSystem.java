@@ -160,7 +160,22 @@ public final class DesignSystem {
                 "onPrimary", onPrimary, "link", link, "band", band, "bandText", bandText, "ctaBg", ctaBg, "muted", muted);
         String css = resource("/design/styles.css");
         for (var e : vars.entrySet()) css = css.replace("{{" + e.getKey() + "}}", e.getValue());
-        return css.replace("{{font}}", company.info().font());
+        return css.replace("{{font}}", fontFamily(company.info().font()));
+    }
+
+    private static final java.util.Set<String> GENERIC_FONTS = java.util.Set.of("serif", "sans-serif", "monospace", "cursive",
+            "fantasy", "system-ui", "ui-sans-serif", "ui-serif", "ui-monospace", "ui-rounded", "-apple-system", "emoji", "math");
+
+    /** A CSS font-family value: family names quoted (so "Source Sans 3" stays valid CSS), generic keywords bare. */
+    static String fontFamily(String stack) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : stack.split(",")) {
+            String name = part.strip().replace("\"", "").replace("'", "");
+            if (name.isEmpty()) continue;
+            out.add(GENERIC_FONTS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? name : "\"" + name + "\"");
+        }
+        if (out.stream().noneMatch(f -> GENERIC_FONTS.contains(f.toLowerCase(java.util.Locale.ROOT)))) out.add("sans-serif");
+        return String.join(", ", out);
     }
 
     private static String resource(String path) {
