@@ -1,6 +1,5 @@
 package ai.atelier.knowledge;
 
-import ai.atelier.AtelierException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -99,9 +99,14 @@ public final class BuiltinPersonalizer implements Personalizer {
             painItems.add(new Item(title, Markdown.summary(h.chunk().text(), 260, policies), icon, null, List.of()));
             visuals.add(new VisualElement(icon, "Icon: " + title, title + ". " + h.chunk().topic().replace('-', ' '), VisualElement.Kind.ICON));
         }
-        if (!painItems.isEmpty()) {
+        if (!painItems.isEmpty() && industry != null) {
             sections.add(new Section("pain-points", SectionKind.PAIN_POINTS,
                     copy.fill("painPoints.heading", words), copy.fill("painPoints.body", words), painItems,
+                    pains.stream().map(h -> h.chunk().id()).toList()));
+        } else if (!painItems.isEmpty()) {
+            // No research for this industry: say so, and show how the company starts instead of claiming its pains.
+            sections.add(new Section("approach", SectionKind.STORY,
+                    copy.fill("approach.heading", words), copy.fill("approach.body", words), painItems,
                     pains.stream().map(h -> h.chunk().id()).toList()));
         }
 
@@ -121,7 +126,8 @@ public final class BuiltinPersonalizer implements Personalizer {
         Testimonial t = bestTestimonial(p, c, industry);
         if (t != null && policies.findBannedPhrase(t.quote()) == null) {
             String who = String.join(", ", java.util.stream.Stream.of(t.author(), t.role(), t.company()).filter(s -> s != null && !s.isBlank()).toList());
-            sections.add(new Section("testimonial", SectionKind.TESTIMONIAL, copy.fill("testimonial.heading", words), null,
+            String heading = industry != null && industry.equals(t.industry()) ? "testimonial.heading" : "testimonial.heading.other";
+            sections.add(new Section("testimonial", SectionKind.TESTIMONIAL, copy.fill(heading, words), null,
                     List.of(new Item(who, t.quote(), null, null, List.of())), List.of("testimonials.yaml#" + Slug.of(t.author()))));
         }
 

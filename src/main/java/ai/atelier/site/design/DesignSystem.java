@@ -142,6 +142,7 @@ public final class DesignSystem {
             case PAIN_POINTS -> "Challenges";
             case OFFERINGS -> "How we help";
             case TESTIMONIAL -> "Customers";
+            case STORY -> "Our approach";
             default -> s.heading().length() > 24 ? s.heading().substring(0, 24) + "…" : s.heading();
         };
     }
