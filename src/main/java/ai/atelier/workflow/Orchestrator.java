@@ -89,13 +89,13 @@ public final class Orchestrator {
                 result.complete(span(step, model, StepSpan.FAILED, start, meter, describe(t)));
             }
         });
-        int timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
+        double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
         var guard = timer.schedule(() -> {
             if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter,
-                    "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s"))) {
+                    "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)"))) {
                 work.cancel(true);
             }
-        }, timeout, TimeUnit.SECONDS);
+        }, Math.max(1, Math.round(timeout * 1_000_000)), TimeUnit.MICROSECONDS);
         return result.whenComplete((s, e) -> {
             guard.cancel(false);
             listener.stepFinished(s);

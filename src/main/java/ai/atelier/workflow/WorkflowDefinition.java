@@ -14,7 +14,7 @@ import java.util.Set;
  * constructor checks it is a DAG with unique ids and known dependencies, so the orchestrator
  * never meets a malformed one.
  */
-public record WorkflowDefinition(String name, String description, int stepTimeoutSeconds, List<StepDefinition> steps) {
+public record WorkflowDefinition(String name, String description, double stepTimeoutSeconds, List<StepDefinition> steps) {
 
     public WorkflowDefinition {
         steps = List.copyOf(steps);

@@ -63,10 +63,11 @@ public final class WorkflowLoader {
             }
             List<String> after = new ArrayList<>();
             s.path("after").forEach(a -> after.add(a.asText()));
-            Integer timeout = s.hasNonNull("timeoutSeconds") ? s.get("timeoutSeconds").asInt() : null;
+            Double timeout = s.hasNonNull("timeoutSeconds") ? s.get("timeoutSeconds").asDouble() : null;
+            if (timeout != null && !(timeout > 0)) throw new AtelierException("workflow " + source + ": step \"" + id + "\" timeoutSeconds must be a positive number", "workflow", null);
             out.add(new StepDefinition(id, persona, s.path("role").asText(null), after, timeout));
         }
-        return new WorkflowDefinition(name, n.path("description").asText(""), n.path("stepTimeoutSeconds").asInt(300), out);
+        return new WorkflowDefinition(name, n.path("description").asText(""), n.path("stepTimeoutSeconds").asDouble(300), out);
     }
 
     private static String firstLine(Exception e) {

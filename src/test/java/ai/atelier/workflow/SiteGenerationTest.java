@@ -63,4 +63,23 @@ class SiteGenerationTest {
             assertThat(artist.calls()).extracting(ai.atelier.model.ModelCall::purpose).allMatch(s -> s.startsWith("image "));
         }
     }
+
+    @Test
+    void aStepOverItsTimeLimitIsCancelledAndNamed(@TempDir Path tmp) throws Exception {
+        // One microsecond is far less than retrieval plus tokenizing thousands of prompt tokens takes.
+        Path wfFile = tmp.resolve("tight.yaml");
+        Files.writeString(wfFile, "name: tight\nsteps:\n  - {id: personalizer, persona: personalizer, timeoutSeconds: 0.000001}\n"
+                + "  - {id: developer, persona: frontend-developer, after: [personalizer]}\n");
+        try (Atelier atelier = Atelier.builtin()) {
+            Profile p = new ProfileReader().read(Path.of("examples/profiles/logistics-hannah-becker.json"));
+            Company c = atelier.loadCompany(Path.of("examples/company"));
+            var r = atelier.generate(p, c, atelier.retrieverFor(c), atelier.loadWorkflow(wfFile.toString()), tmp.resolve("s"), "t", RunListener.NONE).report();
+            assertThat(r.status()).isEqualTo(SiteReport.FAILED);
+            assertThat(r.failedStep()).isEqualTo("personalizer");
+            assertThat(r.steps().get(0).status()).isEqualTo(StepSpan.TIMEOUT);
+            assertThat(r.error()).contains("exceeded its time limit");
+            assertThat(r.steps().get(1).status()).isEqualTo(StepSpan.SKIPPED);
+            assertThat(tmp.resolve("s/report.json")).exists();
+        }
+    }
 }
