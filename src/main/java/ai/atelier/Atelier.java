@@ -75,6 +75,26 @@ public final class Atelier implements AutoCloseable {
         return generation.run(new SiteGeneration.Request(siteId, profile, company, retriever, wf, outDir), listener);
     }
 
+    /**
+     * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
+     * and skipped ones run again. The company folder and workflow are the ones the run started with.
+     */
+    public SiteGeneration.Result resume(Path siteDir, RunListener listener) {
+        if (!java.nio.file.Files.isRegularFile(siteDir.resolve(ai.atelier.workflow.RunManifest.FILE))) {
+            throw new AtelierException(siteDir + " has no run.json: it is not an Atelier site folder", "resume", null);
+        }
+        ai.atelier.workflow.SiteFolder folder = new ai.atelier.workflow.SiteFolder(siteDir);
+        ai.atelier.workflow.RunManifest m;
+        try {
+            m = folder.readJson(ai.atelier.workflow.RunManifest.FILE, ai.atelier.workflow.RunManifest.class);
+        } catch (RuntimeException e) {
+            throw new AtelierException(siteDir + "/run.json is unreadable (" + e.getMessage() + "); start a new run instead", "resume", e);
+        }
+        Profile profile = new ai.atelier.site.ProfileReader().parse(m.profileJson());
+        Company company = loadCompany(Path.of(m.companyDir()));
+        return generation.resume(new SiteGeneration.Request(m.siteId(), profile, company, retrieverFor(company), m.workflow(), siteDir), listener);
+    }
+
     @Override
     public void close() {
         workers.shutdownNow();

@@ -25,8 +25,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", required = true, paramLabel = "FILE", description = "Visitor profile (JSON; name and industry required).")
+    @Option(names = "--profile", paramLabel = "FILE", description = "Visitor profile (JSON; name and industry required).")
     Path profile;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Resume a failed or interrupted run in its site folder: finished steps are kept, the rest run again.")
+    Path resume;
 
     @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
     Path company;
@@ -42,7 +45,20 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        if ((profile == null) == (resume == null)) {
+            throw new AtelierException("give either --profile FILE for a new site or --resume DIR to finish an earlier run", "profile", null);
+        }
         try (Atelier atelier = Atelier.builtin()) {
+            if (resume != null) {
+                if (company != null || out != null || !"personas".equals(workflow)) {
+                    throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
+                }
+                ProgressBar progress = new ProgressBar(err, 0, System.console() != null);
+                SiteGeneration.Result r = atelier.resume(resume, progress);
+                progress.finish();
+                new RunSummary(outw).print(r);
+                return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
+            }
             Profile p = new ProfileReader().read(profile);
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             WorkflowDefinition wf = atelier.loadWorkflow(workflow);

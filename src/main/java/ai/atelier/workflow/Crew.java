@@ -72,6 +72,58 @@ public final class Crew {
         };
     }
 
+    /**
+     * Reloads a finished step's output from the site folder into the state, for resuming a run.
+     * Returns false when anything the step produced is missing, so the step runs again. QA always
+     * runs again: it judges the page as it is now.
+     */
+    public boolean restore(StepDefinition step, SiteState state) {
+        SiteFolder folder = state.folder();
+        return switch (step.persona()) {
+            case "personalizer" -> {
+                WebsiteSpec spec = folder.readJson("spec.json", WebsiteSpec.class);
+                if (spec != null) state.spec(spec);
+                yield spec != null;
+            }
+            case "artist" -> state.hasSpec() && restoreImages(state);
+            case "frontend-developer" -> restorePage(state);
+            case "site-generator" -> {
+                WebsiteSpec spec = folder.readJson("spec.json", WebsiteSpec.class);
+                if (spec == null) yield false;
+                state.spec(spec);
+                yield restoreImages(state) && restorePage(state);
+            }
+            default -> false;
+        };
+    }
+
+    private static boolean restoreImages(SiteState state) {
+        List<Image> found = new ArrayList<>();
+        for (ImageSlot slot : ImageSlot.plan(state.spec(), state.imageExtension())) {
+            byte[] data = state.folder().read(slot.path());
+            if (data == null) return false;
+            found.add(new Image(slot.elementId(), slot.path(), mediaType(slot.path()), data, slot.alt()));
+        }
+        found.forEach(state::addImage);
+        return true;
+    }
+
+    private static boolean restorePage(SiteState state) {
+        byte[] html = state.folder().read("index.html");
+        byte[] css = state.folder().read("styles.css");
+        if (html == null || css == null) return false;
+        List<ai.atelier.site.SiteFile> files = new ArrayList<>(List.of(new ai.atelier.site.SiteFile("index.html", html),
+                new ai.atelier.site.SiteFile("styles.css", css)));
+        byte[] js = state.folder().read("script.js");
+        if (js != null) files.add(new ai.atelier.site.SiteFile("script.js", js));
+        state.page(files);
+        return true;
+    }
+
+    private static String mediaType(String path) {
+        return path.endsWith(".svg") ? "image/svg+xml" : path.endsWith(".png") ? "image/png" : "application/octet-stream";
+    }
+
     /** The artist bound to a workflow's artist step decides the image file type. */
     public String imageExtensionFor(WorkflowDefinition wf) {
         return wf.steps().stream().filter(s -> s.persona().equals("artist")).findFirst()

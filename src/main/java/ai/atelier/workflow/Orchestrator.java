@@ -44,6 +44,14 @@ public final class Orchestrator {
     }
 
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener) {
+        return run(wf, crew, state, listener, Map.of());
+    }
+
+    /**
+     * Runs the workflow, taking the steps in {@code finished} as done (their outputs already
+     * restored into the state): they keep their earlier spans and do not run again.
+     */
+    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished) {
         long origin = System.nanoTime();
         state.imageExtension(crew.imageExtensionFor(wf));
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
@@ -54,6 +62,11 @@ public final class Orchestrator {
                 String model = crew.engines().modelFor(step.role());
                 for (String d : step.after()) {
                     if (!futures.get(d).join().ok()) return done(skipped(step, model, origin, "step \"" + d + "\" did not finish"));
+                }
+                StepSpan earlier = finished.get(step.id());
+                if (earlier != null) {
+                    listener.stepFinished(earlier);
+                    return done(earlier);
                 }
                 if (firstFailure.get() != null) {
                     return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));

@@ -35,8 +35,38 @@ public final class SiteGeneration {
 
     public Result run(Request req, RunListener listener) {
         SiteFolder folder = new SiteFolder(req.outDir());
+        folder.writeJson(RunManifest.FILE, RunManifest.of(req));
         SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
-        Orchestrator.Trace trace = orchestrator.run(req.workflow(), crew, state, listener);
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder);
+    }
+
+    /**
+     * Runs a failed or interrupted generation again in its own folder: every step that finished
+     * before (per the earlier report.json) and whose outputs are still in the folder is restored
+     * and kept; the rest run. Steps after a re-run step run again too.
+     */
+    public Result resume(Request req, RunListener listener) {
+        SiteFolder folder = new SiteFolder(req.outDir());
+        SiteReport previous;
+        try {
+            previous = folder.readJson("report.json", SiteReport.class);
+        } catch (java.io.UncheckedIOException e) {
+            previous = null; // an unreadable earlier report only means every step runs again
+        }
+        SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
+        state.imageExtension(crew.imageExtensionFor(req.workflow()));
+        Map<String, StepSpan> earlier = new LinkedHashMap<>();
+        if (previous != null) previous.steps().forEach(s -> earlier.put(s.id(), s));
+        Map<String, StepSpan> kept = new LinkedHashMap<>();
+        for (StepDefinition step : req.workflow().ordered()) {
+            StepSpan before = earlier.get(step.id());
+            boolean depsKept = kept.keySet().containsAll(step.after());
+            if (before != null && before.ok() && depsKept && crew.restore(step, state)) kept.put(step.id(), before);
+        }
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept), folder);
+    }
+
+    private static Result finish(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
         SiteReport report = report(req, state, trace, folder);
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
