@@ -94,21 +94,23 @@ public final class Orchestrator {
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);
         StepAction action = crew.action(step);
+        double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
+        long limitMicros = Math.max(1, Math.round(timeout * 1_000_000));
+        String overrun = "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)";
+        long startNanos = System.nanoTime();
         Future<?> work = workers.submit(() -> {
             try {
                 action.run(state, ctx);
-                result.complete(span(step, model, StepSpan.OK, start, meter, null));
+                // A step that finished past its limit overran it, even if the timer had not fired yet.
+                boolean late = (System.nanoTime() - startNanos) / 1_000 > limitMicros;
+                result.complete(late ? span(step, model, StepSpan.TIMEOUT, start, meter, overrun) : span(step, model, StepSpan.OK, start, meter, null));
             } catch (Throwable t) {
                 result.complete(span(step, model, StepSpan.FAILED, start, meter, describe(t)));
             }
         });
-        double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
         var guard = timer.schedule(() -> {
-            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter,
-                    "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)"))) {
-                work.cancel(true);
-            }
-        }, Math.max(1, Math.round(timeout * 1_000_000)), TimeUnit.MICROSECONDS);
+            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) work.cancel(true);
+        }, limitMicros, TimeUnit.MICROSECONDS);
         return result.whenComplete((s, e) -> {
             guard.cancel(false);
             listener.stepFinished(s);
