@@ -19,10 +19,17 @@ import java.util.Map;
 public final class SiteGeneration {
     private final Orchestrator orchestrator;
     private final Crew crew;
+    private final StepPricer pricer;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
+        this(orchestrator, crew, StepPricer.NONE);
+    }
+
+    /** With a pricer, every step also gets a cost estimate on the models the pricer's config binds to its role. */
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer) {
         this.orchestrator = orchestrator;
         this.crew = crew;
+        this.pricer = pricer;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -37,13 +44,16 @@ public final class SiteGeneration {
         SiteFolder folder = new SiteFolder(req.outDir());
         SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
         Orchestrator.Trace trace = orchestrator.run(req.workflow(), crew, state, listener);
-        SiteReport report = report(req, state, trace, folder);
+        SiteReport report = report(req, state, trace, folder, pricer, crew.engines().simulation().orElse(null));
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
     }
 
-    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
-        List<StepSpan> spans = trace.spans();
+    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder, StepPricer pricer,
+                                     String simulation) {
+        List<StepSpan> spans = trace.spans().stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
+        Double estimate = pricer == StepPricer.NONE ? null : 0.0;
+        long carried = 0;
         Double cost = 0.0;
         long in = 0, out = 0;
         int modelSteps = 0, calls = 0;
@@ -53,6 +63,8 @@ public final class SiteGeneration {
             out += s.outputTokens();
             estimated |= s.tokensEstimated();
             cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
+            estimate = estimate == null || s.estimatedCostUsd() == null ? null : estimate + s.estimatedCostUsd();
+            carried += s.carriedTokens();
             if (!s.calls().isEmpty()) modelSteps++;
             calls += s.calls().size();
         }
@@ -71,7 +83,9 @@ public final class SiteGeneration {
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
-                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls),
-                quality, provenance, folder.files());
+                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls,
+                        carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, StepSpan::callMs)),
+                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
+                quality, provenance, folder.files(), pricer.basis(), simulation);
     }
 }

@@ -8,6 +8,8 @@ import ai.atelier.site.Profile;
 import ai.atelier.site.SiteFile;
 import ai.atelier.site.WebsiteSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +26,7 @@ public final class SiteState {
     private volatile List<SiteFile> page;
     private volatile QualityReport quality;
     private volatile String imageExtension = "svg";
+    private final Map<String, Object> drafts = new ConcurrentHashMap<>();
 
     public SiteState(Profile profile, Company company, Retriever retriever, SiteFolder folder) {
         this.profile = profile;
@@ -66,6 +69,25 @@ public final class SiteState {
     public QualityReport quality() { return quality; }
 
     public void quality(QualityReport q) { this.quality = q; }
+
+    /**
+     * Hands one step's intermediate output to the steps after it (the fine-grained workflow's
+     * research, offering match, section copy, review), also kept as {@code drafts/<key>.json}.
+     */
+    public void draft(String key, Object value) {
+        folder.writeJson("drafts/" + key + ".json", value);
+        drafts.put(key, value);
+    }
+
+    public <T> T draft(String key, Class<T> type) {
+        Object v = drafts.get(key);
+        if (v == null) throw new IllegalStateException("no \"" + key + "\" draft yet: the step that writes it must run first");
+        return type.cast(v);
+    }
+
+    public boolean hasDraft(String key) {
+        return drafts.containsKey(key);
+    }
 
     /** The extension the bound artist produces, so image slots are known before it finishes. */
     public String imageExtension() { return imageExtension; }

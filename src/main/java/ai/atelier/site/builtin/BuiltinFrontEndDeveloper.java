@@ -3,6 +3,7 @@ package ai.atelier.site.builtin;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.ModelCall;
 import ai.atelier.site.FrontEndDeveloper;
+import ai.atelier.site.Handoff;
 import ai.atelier.site.ImageSlot;
 import ai.atelier.site.KnowledgeDigest;
 import ai.atelier.site.PersonaContext;
@@ -10,7 +11,6 @@ import ai.atelier.site.Prompt;
 import ai.atelier.site.SiteFile;
 import ai.atelier.site.WebsiteSpec;
 import ai.atelier.site.design.DesignSystem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
  * and the files it returns.
  */
 public final class BuiltinFrontEndDeveloper implements FrontEndDeveloper {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final DesignSystem design = new DesignSystem();
 
     @Override
@@ -38,13 +37,8 @@ public final class BuiltinFrontEndDeveloper implements FrontEndDeveloper {
     /** The prompt a model-backed developer would be sent for this spec. */
     public static Prompt prompt(WebsiteSpec spec, List<ImageSlot> slots, Company company, PersonaContext ctx) {
         Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(company));
-        try {
-            vars.put("spec", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        vars.put("slots", slots.stream().map(s -> "- " + s.elementId() + " (" + s.kind() + "): src=\"" + s.path() + "\" alt=\"" + s.alt() + "\"")
-                .collect(Collectors.joining("\n")));
+        vars.put("spec", Handoff.spec(spec));
+        vars.put("slots", Handoff.slots(slots));
         return new Prompt(ctx.prompts().render("frontend-developer.system", vars), ctx.prompts().render("frontend-developer.user", vars));
     }
 }
