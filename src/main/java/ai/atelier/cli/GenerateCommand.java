@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static void requireEmpty(Path dir) {
+    static void requireEmpty(Path dir) {
         if (!Files.exists(dir)) return;
         if (!Files.isDirectory(dir)) throw new AtelierException("--out " + dir + " is a file; give a folder that does not exist yet or is empty", "out", null);
         try (var s = Files.list(dir)) {

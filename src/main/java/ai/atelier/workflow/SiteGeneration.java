@@ -49,6 +49,14 @@ public final class SiteGeneration {
         return new Result(folder.root(), report);
     }
 
+    /**
+     * The part of a step that is work rather than coordination: time inside model calls for a
+     * model step, the whole duration for a step with no model (QA's checks).
+     */
+    private static long workMs(StepSpan s) {
+        return s.calls().isEmpty() ? s.durationMs() : s.callMs();
+    }
+
     private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder, StepPricer pricer,
                                      String simulation) {
         List<StepSpan> spans = trace.spans().stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
@@ -84,7 +92,7 @@ public final class SiteGeneration {
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
                 new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls,
-                        carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, StepSpan::callMs)),
+                        carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, SiteGeneration::workMs)),
                         estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
                 quality, provenance, folder.files(), pricer.basis(), simulation);
     }

@@ -34,8 +34,9 @@ public record SiteReport(
     /**
      * Sums over the run. {@code modelSteps} is k: steps that call a model (or the engine standing in
      * for one). Coordination overhead: {@code carriedTokens} summed over steps, and
-     * {@code orchestrationMs} = wall time minus the model time on the critical path (the longest
-     * dependent chain of steps, each weighted by its time inside model calls).
+     * {@code orchestrationMs} = wall time minus the work on the critical path (the longest
+     * dependent chain of steps, each model step weighted by its time inside model calls, each step
+     * without a model, such as QA's checks, by its whole duration).
      */
     public record Totals(Double costUsd, long inputTokens, long outputTokens, long wallMs, long criticalPathMs,
                          int stepCount, int modelSteps, int modelCalls,
