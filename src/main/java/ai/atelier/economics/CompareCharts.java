@@ -126,7 +126,7 @@ final class CompareCharts {
         c.getStyler().setXAxisMin(-0.2 * maxX);
         c.getStyler().setYAxisTicksVisible(false);
         c.getStyler().setPlotGridHorizontalLinesVisible(false);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(v -> v < 0 ? "" : String.format(Locale.ROOT, "%,.0f", v));
+        c.getStyler().setxAxisTickLabelsFormattingFunction(v -> v < 0 ? " " : String.format(Locale.ROOT, "%,.0f", v));
         c.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         for (int i = 0; i < n; i++) c.addAnnotation(new AnnotationText(steps.get(i).id(), -0.1 * maxX, n - 1 - i, false));
         for (int i = 0; i < n; i++) {

@@ -22,8 +22,8 @@ public final class CompareWriter {
     public List<String> write(CompareReport report, List<SiteRun> runs, Path dir) {
         try {
             Files.createDirectories(dir);
-            List<String> charts = new CompareCharts(report.simulation()).write(report, runs, dir);
             Files.write(dir.resolve("report.json"), JSON.writeValueAsBytes(report));
+            List<String> charts = new CompareCharts(report.simulation()).write(report, runs, dir);
             Files.writeString(dir.resolve("report.md"), markdown(report, charts), StandardCharsets.UTF_8);
             return charts;
         } catch (IOException e) {

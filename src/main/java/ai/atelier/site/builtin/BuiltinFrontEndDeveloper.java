@@ -28,9 +28,9 @@ public final class BuiltinFrontEndDeveloper implements FrontEndDeveloper {
     public List<SiteFile> build(WebsiteSpec spec, List<ImageSlot> slots, Company company, PersonaContext ctx) {
         long start = ctx.meter().nowMs();
         List<SiteFile> files = design.render(spec, slots, company);
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "page", start, ctx.meter().nowMs() - start,
-                ctx.tokens().estimate(prompt(spec, slots, company, ctx).text(),
-                        files.stream().map(SiteFile::asText).collect(Collectors.joining("\n"))), 0.0, 1, "ok"));
+        // Counting is part of the stand-in call, so it is timed inside it, not left as orchestration time.
+        var usage = ctx.tokens().estimate(prompt(spec, slots, company, ctx).text(), files.stream().map(SiteFile::asText).collect(Collectors.joining("\n")));
+        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "page", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
         return files;
     }
 

@@ -39,8 +39,8 @@ public final class BuiltinPersonalizer implements Personalizer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "personalize", start,
-                ctx.meter().nowMs() - start, ctx.tokens().estimate(prompt.text(), output), 0.0, 1, "ok"));
+        var usage = ctx.tokens().estimate(prompt.text(), output); // timed inside the stand-in call
+        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "personalize", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
         return spec;
     }
 }

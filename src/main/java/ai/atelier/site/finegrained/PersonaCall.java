@@ -61,8 +61,8 @@ final class PersonaCall<T> {
             return engines.builtin(ctx.role(), ctx, c -> {
                 long start = c.meter().nowMs();
                 T out = builtin.get();
-                c.meter().record(new ModelCall(c.role(), c.model(), "builtin", purpose, start, c.meter().nowMs() - start,
-                        c.tokens().estimate(prompt.text(), Handoff.json(asAnswer.apply(out))), 0.0, 1, "ok"));
+                var usage = c.tokens().estimate(prompt.text(), Handoff.json(asAnswer.apply(out))); // timed inside the stand-in call
+                c.meter().record(new ModelCall(c.role(), c.model(), "builtin", purpose, start, c.meter().nowMs() - start, usage, 0.0, 1, "ok"));
                 return out;
             });
         }
