@@ -57,7 +57,8 @@ final class CompareCharts {
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(11);
         c.getStyler().setLegendPosition(LegendPosition.InsideSW);
-        c.getStyler().setXAxisDecimalPattern("0.00000");
+        c.getStyler().setXAxisDecimalPattern("0.0000");
+        c.getStyler().setXAxisTickMarkSpacingHint(110);
         c.getStyler().setYAxisMin(0.0).setYAxisMax(105.0);
         boolean any = false;
         for (WorkflowStats w : report.workflows()) {

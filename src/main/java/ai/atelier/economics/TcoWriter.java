@@ -52,7 +52,7 @@ public final class TcoWriter {
                 plan.sitesPerMonth(), plan.growthPerMonth() * 100, plan.months(), plan.cacheHitRate() * 100));
         for (TcoPlan.Design d : plan.designs()) {
             b.append(String.format(Locale.ROOT, "- %s: %s per site, engineering %s up front and %s a month%n", d.name(),
-                    d.costPerSiteUsd() < 0.01 ? String.format(Locale.ROOT, "$%.6f", d.costPerSiteUsd()) : usd(d.costPerSiteUsd()),
+                    d.costPerSiteUsd() < 1 ? String.format(Locale.ROOT, "$%.6f", d.costPerSiteUsd()) : usd(d.costPerSiteUsd()),
                     usd(d.upfrontUsd()), usd(d.monthlyUsd())));
         }
         return b.toString();
