@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path company;
 
     @Option(names = "--workflow", paramLabel = "NAME|FILE", defaultValue = "personas",
-            description = "personas (default), single-llm, or a workflow YAML file.")
+            description = "personas (default), single-llm, fine-grained, or a workflow YAML file.")
     String workflow;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")

@@ -122,4 +122,15 @@ class CompareEndToEndTest {
         // the replayed calls are still priced as an estimate, from the replayed token counts
         assertThat(rep.at("/workflows/1/estimatedCostUsd/mean").asDouble()).isPositive();
     }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingRuns(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("cmp");
+        assertThat(cli("compare", "--profiles", tmp.resolve("nope").toString(), "--out", out.toString())[0]).isEqualTo(2);
+        Path profiles = twoProfiles(tmp);
+        assertThat(cli("compare", "--profiles", profiles.toString(), "--workflows", "personas,no-such-workflow", "--out", out.toString())[0]).isEqualTo(2);
+        assertThat(cli("compare", "--profiles", profiles.toString(), "--replay", "aws-reference", "--replay-scale", "0", "--out", out.toString())[0]).isEqualTo(2);
+        assertThat(cli("compare", "--profiles", profiles.toString(), "--replay", tmp.resolve("missing.yaml").toString(), "--out", out.toString())[0]).isEqualTo(2);
+        assertThat(out.resolve("sites")).doesNotExist();
+    }
 }
