@@ -130,6 +130,7 @@ final class CompareCharts {
         c.getStyler().setxAxisTickLabelsFormattingFunction(v -> v < 0 ? " " : String.format(Locale.ROOT, "%,.0f", v));
         c.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         for (int i = 0; i < n; i++) c.addAnnotation(new AnnotationText(steps.get(i).id(), -0.1 * maxX, n - 1 - i, false));
+        int callNo = 0; // series names must be unique
         for (int i = 0; i < n; i++) {
             StepSpan s = steps.get(i);
             double y = n - 1 - i;
@@ -141,7 +142,7 @@ final class CompareCharts {
             if (i == 0) step.setLabel("step (incl. orchestration)");
             boolean first = true;
             for (var call : s.calls()) {
-                XYSeries cs = c.addSeries(s.id() + " call " + call.purpose() + " " + call.startMs() + "-" + System.identityHashCode(call),
+                XYSeries cs = c.addSeries(s.id() + " call " + (++callNo),
                         new double[] {call.startMs(), Math.max(call.startMs() + call.durationMs(), call.startMs() + 1)}, new double[] {y, y});
                 cs.setMarker(SeriesMarkers.NONE);
                 cs.setLineColor(new Color(0x1F77B4));

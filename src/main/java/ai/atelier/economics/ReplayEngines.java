@@ -1,5 +1,6 @@
 package ai.atelier.economics;
 
+import ai.atelier.AtelierException;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.CallMeter;
 import ai.atelier.model.ModelCall;
@@ -36,7 +37,7 @@ public final class ReplayEngines implements Engines {
      * @param scale multiplies every latency (0.01 replays a 20 s call in 0.2 s); must be in (0, 1000]
      */
     public ReplayEngines(Engines builtin, ReplayProfile profile, double scale) {
-        if (!(scale > 0 && scale <= 1000)) throw new ai.atelier.AtelierException("--replay-scale must be above 0 and at most 1000, got " + scale, "replay-scale", null);
+        if (!(scale > 0 && scale <= 1000)) throw new AtelierException("--replay-scale must be above 0 and at most 1000, got " + scale, "replay-scale", null);
         this.builtin = builtin;
         this.profile = profile;
         this.scale = scale;
@@ -47,10 +48,6 @@ public final class ReplayEngines implements Engines {
     public Optional<String> simulation() {
         return Optional.of(String.format(Locale.ROOT, "SIMULATION: latency replay of profile \"%s\" (%s) at time scale %s; "
                 + "page content from the built-in engine", profile.name(), profile.source(), scale));
-    }
-
-    public double scale() {
-        return scale;
     }
 
     @Override
