@@ -1,5 +1,6 @@
 package ai.atelier;
 
+import ai.atelier.economics.CostEstimator;
 import ai.atelier.knowledge.Bm25Index;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
@@ -14,6 +15,7 @@ import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
+import ai.atelier.workflow.StepPricer;
 import ai.atelier.workflow.WorkflowDefinition;
 import ai.atelier.workflow.WorkflowLoader;
 import java.nio.file.Path;
@@ -38,10 +40,15 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
 
     public Atelier(Engines engines, QaAgent qa) {
+        this(engines, qa, CostEstimator.reference());
+    }
+
+    /** With a pricer that estimates what each step would cost on the models a config binds to its role. */
+    public Atelier(Engines engines, QaAgent qa, StepPricer pricer) {
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa));
+        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer);
     }
 
     /** Every role on the built-in engine, standard QA. */
@@ -99,6 +106,12 @@ public final class Atelier implements AutoCloseable {
     public void close() {
         workers.shutdownNow();
         timer.shutdownNow();
+        try {
+            // Give cancelled steps a moment to stop, so nothing writes into a folder after close.
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -35,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path company;
 
     @Option(names = "--workflow", paramLabel = "NAME|FILE", defaultValue = "personas",
-            description = "personas (default), single-llm, or a workflow YAML file.")
+            description = "personas (default), single-llm, fine-grained, or a workflow YAML file.")
     String workflow;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
@@ -73,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static void requireEmpty(Path dir) {
+    static void requireEmpty(Path dir) {
         if (!Files.exists(dir)) return;
         if (!Files.isDirectory(dir)) throw new AtelierException("--out " + dir + " is a file; give a folder that does not exist yet or is empty", "out", null);
         try (var s = Files.list(dir)) {

@@ -10,6 +10,7 @@ import java.util.List;
 public final class CallMeter {
     private final long originNanos;
     private final List<ModelCall> calls = new ArrayList<>();
+    private long carriedTokens;
 
     public CallMeter(long originNanos) {
         this.originNanos = originNanos;
@@ -40,6 +41,18 @@ public final class CallMeter {
             sum += c.costUsd();
         }
         return sum;
+    }
+
+    /**
+     * Counts tokens of other steps' output that this step's prompts carry: the hand-off part of
+     * coordination overhead. Callers count what they put into a prompt, once per call that sends it.
+     */
+    public synchronized void carried(long tokens) {
+        carriedTokens += tokens;
+    }
+
+    public synchronized long carriedTokens() {
+        return carriedTokens;
     }
 
     public synchronized int attempts() {

@@ -1,9 +1,9 @@
 package ai.atelier.workflow;
 
-import ai.atelier.AtelierException;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.quality.SiteUnderTest;
 import ai.atelier.site.Engines;
+import ai.atelier.site.Handoff;
 import ai.atelier.site.Image;
 import ai.atelier.site.ImageSlot;
 import ai.atelier.site.SiteGenerator;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The personas a workflow step can name, as step actions: each reads its inputs from the
@@ -21,14 +23,17 @@ import java.util.concurrent.Future;
  * output back. The artist fans out one call per visual element, in parallel.
  */
 public final class Crew {
-    public static final Set<String> PERSONAS = Set.of("personalizer", "artist", "frontend-developer", "qa", "site-generator");
+    public static final Set<String> PERSONAS = Stream.concat(Stream.of("personalizer", "artist", "frontend-developer", "qa", "site-generator"),
+            FineGrainedSteps.PERSONAS.stream()).collect(Collectors.toUnmodifiableSet());
 
     private final Engines engines;
     private final QaAgent qa;
+    private final FineGrainedSteps fineGrained;
 
     public Crew(Engines engines, QaAgent qa) {
         this.engines = engines;
         this.qa = qa;
+        this.fineGrained = new FineGrainedSteps(engines);
     }
 
     public Engines engines() {
@@ -44,6 +49,7 @@ public final class Crew {
                 var artist = engines.artist(role);
                 List<Future<Image>> jobs = new ArrayList<>();
                 for (VisualElement v : state.spec().visualElements()) {
+                    ctx.meter().carried(ctx.tokens().count(Handoff.visual(v)));
                     jobs.add(ctx.executor().submit(() -> artist.draw(v, state.company(), ctx)));
                 }
                 try {
@@ -58,7 +64,9 @@ public final class Crew {
             };
             case "frontend-developer" -> (state, ctx) -> {
                 WebsiteSpec spec = state.spec();
-                state.page(engines.developer(role).build(spec, ImageSlot.plan(spec, state.imageExtension()), state.company(), ctx));
+                List<ImageSlot> slots = ImageSlot.plan(spec, state.imageExtension());
+                ctx.meter().carried(ctx.tokens().count(Handoff.spec(spec)) + ctx.tokens().count(Handoff.slots(slots)));
+                state.page(engines.developer(role).build(spec, slots, state.company(), ctx));
             };
             case "site-generator" -> (state, ctx) -> {
                 SiteGenerator.Result r = engines.siteGenerator(role).generate(state.profile(), state.company(), state.retriever(), ctx);
@@ -68,7 +76,7 @@ public final class Crew {
             };
             case "qa" -> (state, ctx) -> state.quality(qa.review(
                     SiteUnderTest.of(state.folder().root(), state.hasSpec() ? state.spec() : null, state.profile(), state.company())));
-            default -> throw new AtelierException("unknown persona \"" + step.persona() + "\"");
+            default -> fineGrained.action(step.persona());
         };
     }
 

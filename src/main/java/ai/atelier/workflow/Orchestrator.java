@@ -120,14 +120,17 @@ public final class Orchestrator {
     private static StepSpan span(StepDefinition step, String model, String status, long start, CallMeter meter, String error) {
         List<ModelCall> calls = meter.calls();
         TokenUsage u = meter.usage();
-        return new StepSpan(step.id(), step.role(), step.persona(), model, status, start, meter.nowMs() - start,
-                u.inputTokens(), u.outputTokens(), u.estimated(), meter.costUsd(), Math.max(meter.attempts(), 1), error, calls);
+        long duration = meter.nowMs() - start;
+        long inCalls = CallTime.union(calls, start, start + duration);
+        return new StepSpan(step.id(), step.role(), step.persona(), model, status, start, duration,
+                u.inputTokens(), u.outputTokens(), u.estimated(), meter.costUsd(), Math.max(meter.attempts(), 1), error, calls,
+                meter.carriedTokens(), Math.max(0, duration - inCalls), null);
     }
 
     private static StepSpan skipped(StepDefinition step, String model, long origin, String why) {
         long now = (System.nanoTime() - origin) / 1_000_000;
         return new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.SKIPPED, now, 0, 0, 0, false, 0.0, 0,
-                "skipped: " + why, List.of());
+                "skipped: " + why, List.of(), 0, 0, null);
     }
 
     private static CompletableFuture<StepSpan> done(StepSpan s) {

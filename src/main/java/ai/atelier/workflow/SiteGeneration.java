@@ -19,10 +19,17 @@ import java.util.Map;
 public final class SiteGeneration {
     private final Orchestrator orchestrator;
     private final Crew crew;
+    private final StepPricer pricer;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
+        this(orchestrator, crew, StepPricer.NONE);
+    }
+
+    /** With a pricer, every step also gets a cost estimate on the models the pricer's config binds to its role. */
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer) {
         this.orchestrator = orchestrator;
         this.crew = crew;
+        this.pricer = pricer;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -66,14 +73,25 @@ public final class SiteGeneration {
         return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept), folder);
     }
 
-    private static Result finish(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
-        SiteReport report = report(req, state, trace, folder);
+    private Result finish(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
+        SiteReport report = report(req, state, trace, folder, pricer, crew.engines().simulation().orElse(null));
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
     }
 
-    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
-        List<StepSpan> spans = trace.spans();
+    /**
+     * The part of a step that is work rather than coordination: time inside model calls for a
+     * model step, the whole duration for a step with no model (QA's checks).
+     */
+    private static long workMs(StepSpan s) {
+        return s.calls().isEmpty() ? s.durationMs() : s.callMs();
+    }
+
+    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder, StepPricer pricer,
+                                     String simulation) {
+        List<StepSpan> spans = trace.spans().stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
+        Double estimate = pricer == StepPricer.NONE ? null : 0.0;
+        long carried = 0;
         Double cost = 0.0;
         long in = 0, out = 0;
         int modelSteps = 0, calls = 0;
@@ -83,6 +101,8 @@ public final class SiteGeneration {
             out += s.outputTokens();
             estimated |= s.tokensEstimated();
             cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
+            estimate = estimate == null || s.estimatedCostUsd() == null ? null : estimate + s.estimatedCostUsd();
+            carried += s.carriedTokens();
             if (!s.calls().isEmpty()) modelSteps++;
             calls += s.calls().size();
         }
@@ -101,7 +121,9 @@ public final class SiteGeneration {
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
-                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls),
-                quality, provenance, folder.files());
+                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls,
+                        carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, SiteGeneration::workMs)),
+                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
+                quality, provenance, folder.files(), pricer.basis(), simulation);
     }
 }
