@@ -68,6 +68,9 @@ public final class AtelierServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.router.ignoreTrailingSlashes = false;
             config.startup.showJavalinBanner = false;
+            // Jetty caches repeated header values per connection, matching them case-insensitively by default:
+            // "Bearer abc" after "Bearer ABC" on one connection would then be read as the earlier value. Tokens are case-sensitive.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.before(this::securityHeaders);
             config.routes.get("/", ctx -> resource(ctx, "/web/index.html", "text/html; charset=utf-8"));
             config.routes.get("/ui/{file}", this::uiFile);
