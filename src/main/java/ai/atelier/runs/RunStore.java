@@ -225,7 +225,11 @@ public final class RunStore implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (closed) throw new SQLException("the run store is closed");
-        if (connection == null) connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+        if (connection == null) {
+            // no user: the URL carries everything (or the driver's defaults apply)
+            connection = db.user() == null || db.user().isEmpty() ? DriverManager.getConnection(db.url())
+                    : DriverManager.getConnection(db.url(), db.user(), db.password());
+        }
         return connection;
     }
 
