@@ -58,12 +58,15 @@
       const describe = () => { const w = workflows.find((x) => x.name === wf.value); $("workflow-help").textContent = w ? w.description : ""; };
       wf.onchange = describe;
       describe();
-      $("health").textContent = `${health.database.toUpperCase()} · ${health.load.running} running, ${health.load.queued} queued`
-        + (health.apiTokenRequired ? " · API token required" : "");
+      showHealth(health);
       if (health.apiTokenRequired) $("token").closest("details").open = true;
     } catch (e) {
       showError("Could not reach the Atelier server: " + e.message);
     }
+  }
+  function showHealth(health) {
+    $("health").textContent = `${health.database.toUpperCase()} · ${health.load.running} running, ${health.load.queued} queued`
+      + (health.apiTokenRequired ? " · API token required" : "");
   }
   function pretty(json) {
     try { return JSON.stringify(JSON.parse(json), null, 2); } catch { return json; }
@@ -342,6 +345,7 @@
           el("span", { class: "what" }, `${r.workflow} · ${fmtTime(r.createdAt)} · ${fmtUsd(r.costUsd)}`
             + (r.qualityScore !== null && r.qualityScore !== undefined ? ` · QA ${r.qualityScore}` : ""))))));
       $("more").hidden = state.runs.length >= data.total;
+      getJson("/api/health").then(showHealth, () => {});
     } catch (e) {
       $("runs").replaceChildren(el("li", {}, "Could not load past runs: " + e.message));
     }
