@@ -1,6 +1,7 @@
 package ai.atelier.cli;
 
 import ai.atelier.Atelier;
+import ai.atelier.AtelierException;
 import ai.atelier.model.ModelCatalog;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.runs.ExampleProfiles;
@@ -69,7 +70,15 @@ final class ServeCommand implements Callable<Integer> {
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
                 new RunService.Limits(maxConcurrent, queue), engines::modelFor, ModelCatalog.bundled());
         ServerSettings settings = new ServerSettings(host, port, ServerSettings.DEFAULT_MAX_BODY, System.getenv("ATELIER_API_TOKEN"), rateLimit, 10);
-        AtelierServer server = new AtelierServer(runs, new ExampleProfiles(examplesDir()), settings, "0.1.0").start();
+        AtelierServer server;
+        try {
+            server = new AtelierServer(runs, new ExampleProfiles(examplesDir()), settings, "0.1.0").start();
+        } catch (RuntimeException e) {
+            runs.close();
+            store.close();
+            atelier.close();
+            throw new AtelierException("cannot listen on " + host + ":" + port + " (" + firstLine(e) + "); choose another --port or stop what uses it", "port", e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -91,6 +100,13 @@ final class ServeCommand implements Callable<Integer> {
     private static Path examplesDir() {
         Path p = AtelierCommand.home().resolve("examples/profiles");
         return Files.isDirectory(p) ? p : Path.of("examples/profiles");
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     private static String envOrEmpty(String name) {
