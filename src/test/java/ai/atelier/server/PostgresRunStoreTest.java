@@ -15,48 +15,68 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same server and schema on a real PostgreSQL server (Debian's, started by .ci/postgres), in
- * a fresh schema per run. Locally it is skipped, with a message, only when no server is
- * reachable; under CI (env CI set) an unreachable server fails the build instead.
+ * The same server and schema on a real PostgreSQL server, in a fresh schema per run: by default
+ * an embedded PostgreSQL (zonky: the real server binaries, shipped in a jar from Maven Central,
+ * started on a free loopback port), or the server named by ATELIER_TEST_PG_URL (with
+ * ATELIER_TEST_PG_USER and ATELIER_TEST_PG_PASSWORD) when that is set.
  */
 class PostgresRunStoreTest {
-    static final String URL = env("ATELIER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/atelier_test");
-    static final String USER = env("ATELIER_TEST_PG_USER", "atelier");
-    static final String PASSWORD = env("ATELIER_TEST_PG_PASSWORD", "atelier");
+    static EmbeddedPostgres embedded;
+    static String url;
+    static String user;
+    static String password;
 
     @TempDir
     Path data;
     String schema;
 
+    @BeforeAll
+    static void server() throws Exception {
+        String given = System.getenv("ATELIER_TEST_PG_URL");
+        if (given != null && !given.isBlank()) {
+            url = given;
+            user = env("ATELIER_TEST_PG_USER", "atelier");
+            password = env("ATELIER_TEST_PG_PASSWORD", "atelier");
+        } else {
+            embedded = EmbeddedPostgres.start();
+            url = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+        }
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (embedded != null) embedded.close();
+    }
+
     @BeforeEach
-    void freshSchema() {
+    void freshSchema() throws SQLException {
         schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            String why = "no PostgreSQL reachable at " + URL + " as " + USER + " (" + e.getMessage() + "); run `bash .ci/postgres` to start one";
-            if (System.getenv("CI") != null) throw new AssertionError(why, e);
-            Assumptions.abort(why);
         }
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema == null) return;
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
     @Test
     void runsReportsEventsAndInterruptionsLiveInPostgres() throws Exception {
-        RunDatabase db = new RunDatabase(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD);
+        RunDatabase db = new RunDatabase(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
         ServerSettings settings = ServerSettings.defaults().withPort(0).withRateLimit(0, 1);
         String finished;
         String cutOff;
@@ -70,7 +90,7 @@ class PostgresRunStoreTest {
             assertThat(run.path("report").path("steps")).hasSize(4);
             assertThat(run.path("costs").path("perRole")).hasSize(4);
         }
-        try (Connection c = DriverManager.getConnection(db.url(), USER, PASSWORD); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(db.url(), user, password); Statement st = c.createStatement();
              ResultSet r = st.executeQuery("SELECT status, length(report_json) FROM runs WHERE id = '" + finished + "'")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("done");
