@@ -81,7 +81,13 @@ public final class AtelierServer implements AutoCloseable {
             config.routes.get("/api/runs", this::listRuns);
             config.routes.post("/api/sites", this::createSite);
             config.routes.get("/api/sites/{id}", this::getSite);
-            config.routes.before("/api/sites/{id}/events", ctx -> requireRun(ctx.pathParam("id")));
+            config.routes.before("/api/sites/{id}/events", ctx -> {
+                requireRun(ctx.pathParam("id"));
+                String accept = ctx.header("Accept");
+                if (accept == null || !accept.contains("text/event-stream")) {
+                    throw new ApiError(406, "this is a Server-Sent Events stream: send \"Accept: text/event-stream\"", "Accept", Map.of());
+                }
+            });
             config.routes.sse("/api/sites/{id}/events", this::events);
             config.routes.get("/sites/{id}", ctx -> {
                 requireRun(ctx.pathParam("id"));
@@ -103,7 +109,8 @@ public final class AtelierServer implements AutoCloseable {
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), null);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "not found: " + ctx.path(), null);
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) error(ctx, 404, "not found: " + ctx.path(), null);
             });
         });
     }

@@ -232,6 +232,8 @@ class ApiTest {
         assertThat(s.get("/api/sites/no-such-run/events", "Accept", "text/event-stream").statusCode()).isEqualTo(404);
         assertThat(s.get("/sites/no-such-run/").statusCode()).isEqualTo(404);
         assertThat(s.get("/api/sites/BAD..ID").statusCode()).isEqualTo(404);
+        assertError(s.get("/api/no-such-endpoint"), 404, null);
+        assertError(s.get("/api/sites/" + done + "/events"), 406, "Accept");
     }
 
     @Test
