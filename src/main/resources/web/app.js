@@ -215,7 +215,7 @@
       }
       const bar = row.querySelector(".bar");
       bar.className = "bar " + (s.status || "waiting");
-      bar.style.background = s.status === "ok" || s.status === "running" ? `var(--bar-${colorKey(s.role)})` : "";
+      bar.style.backgroundColor = s.status === "ok" || s.status === "running" ? `var(--bar-${colorKey(s.role)})` : "";
       if (s.startMs !== undefined) {
         bar.style.left = (100 * s.startMs / total).toFixed(3) + "%";
         bar.style.width = Math.max(0.6, 100 * (endOf(s) - s.startMs) / total).toFixed(3) + "%";
