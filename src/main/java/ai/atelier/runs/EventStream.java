@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The events of one live run, in order, with their listeners. Appending stores the event and
@@ -13,6 +15,7 @@ import java.util.function.Consumer;
  * (the server's SSE handler puts events on its own queue).
  */
 final class EventStream {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private final String runId;
     private final RunStore store;
     private final List<RunEvent> events = new ArrayList<>();
@@ -26,7 +29,12 @@ final class EventStream {
     synchronized RunEvent append(String type, Map<String, Object> data) {
         RunEvent e = new RunEvent(events.size() + 1, type, data);
         events.add(e);
-        store.appendEvent(runId, e);
+        try {
+            store.appendEvent(runId, e);
+        } catch (RuntimeException dbDown) {
+            // live clients still get the event; only a replay after a restart will miss it
+            LOG.warn("run {}: event {} not stored: {}", runId, e.seq(), dbDown.getMessage());
+        }
         for (Consumer<RunEvent> l : listeners) l.accept(e);
         if (e.terminal()) listeners.clear();
         return e;

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -359,9 +358,5 @@ public final class AtelierServer implements AutoCloseable {
         if (field != null) body.put("field", field);
         body.put("status", status);
         json(ctx, status, body);
-    }
-
-    static List<String> uiFiles() {
-        return List.copyOf(UI_FILES.keySet());
     }
 }
