@@ -43,6 +43,8 @@ public final class AtelierServer implements AutoCloseable {
             "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
     private static final int MAX_PAGE_SIZE = 100;
     private static final long HEARTBEAT_SECONDS = 15;
+    /** Each open event stream holds a thread; past this many, new ones are refused rather than exhausting the machine. */
+    private static final int MAX_EVENT_STREAMS = 256;
 
     private final RunService runs;
     private final ExampleProfiles examples;
@@ -52,6 +54,7 @@ public final class AtelierServer implements AutoCloseable {
     private final ApiToken token;
     private final RateLimiter rateLimiter;
     private final Javalin app;
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
 
     public AtelierServer(RunService runs, ExampleProfiles examples, ServerSettings settings, String version) {
         this.runs = runs;
@@ -85,6 +88,9 @@ public final class AtelierServer implements AutoCloseable {
                 String accept = ctx.header("Accept");
                 if (accept == null || !accept.contains("text/event-stream")) {
                     throw new ApiError(406, "this is a Server-Sent Events stream: send \"Accept: text/event-stream\"", "Accept", Map.of());
+                }
+                if (openStreams.get() >= MAX_EVENT_STREAMS) {
+                    throw new ApiError(503, "too many open event streams; poll /api/sites/{id} or retry later", null, Map.of("Retry-After", "10"));
                 }
             });
             config.routes.sse("/api/sites/{id}/events", this::events);
@@ -232,9 +238,11 @@ public final class AtelierServer implements AutoCloseable {
         Context ctx = client.ctx();
         String id = ctx.pathParam("id");
         int after = lastEventId(ctx.header("Last-Event-ID"));
+        openStreams.incrementAndGet();
         BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
         Optional<ai.atelier.runs.Subscription> sub = runs.subscribe(id, after, queue::add);
         if (sub.isEmpty()) {
+            openStreams.decrementAndGet();
             client.close();
             return;
         }
@@ -259,6 +267,7 @@ public final class AtelierServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             LOG.warn("cannot write event of run {}", id, e);
         } finally {
+            openStreams.decrementAndGet();
             client.close();
         }
     }
