@@ -1,0 +1,83 @@
+package ai.atelier.model.provider;
+
+import ai.atelier.model.ModelException;
+import ai.atelier.model.ModelException.Kind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.HttpException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Translates what a provider library throws into a {@link ModelException} the interceptors
+ * understand: by HTTP status where there is one (429 and 5xx retried, 400/401/403 not), else by
+ * the kind of failure (timeout, connection, malformed or truncated response, refusal).
+ */
+final class Failures {
+    private Failures() {}
+
+    static ModelException translate(String model, RuntimeException e) {
+        if (e instanceof ModelException me) return me;
+        HttpException http = find(e, HttpException.class);
+        if (http != null) {
+            Duration retryAfter = http instanceof StatusAwareHttpClient.StatusException s ? s.retryAfter() : null;
+            return byStatus(model, http.statusCode(), oneLine(http.getMessage()), retryAfter, e);
+        }
+        if (find(e, ContentFilteredException.class) != null) {
+            return new ModelException(Kind.REFUSED, "model " + model + " refused or filtered the request: " + oneLine(e.getMessage()), 0, null, e);
+        }
+        if (find(e, HttpTimeoutException.class) != null || e instanceof dev.langchain4j.exception.TimeoutException
+                || find(e, java.net.SocketTimeoutException.class) != null) {
+            return new ModelException(Kind.TIMEOUT, "model " + model + " did not answer within its timeout; raise timeout: in the config", 0, null, e);
+        }
+        if (find(e, JsonProcessingException.class) != null || find(e, com.fasterxml.jackson.core.JsonParseException.class) != null) {
+            return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a response that is not valid JSON: " + oneLine(rootMessage(e)), 0, null, e);
+        }
+        if (find(e, EOFException.class) != null || String.valueOf(rootMessage(e)).toLowerCase().contains("content-length")
+                || String.valueOf(rootMessage(e)).toLowerCase().contains("closed")) {
+            return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a truncated response: " + oneLine(rootMessage(e)), 0, null, e);
+        }
+        if (find(e, ConnectException.class) != null || find(e, java.nio.channels.UnresolvedAddressException.class) != null) {
+            return new ModelException(Kind.CONNECTION, "cannot reach model " + model + ": " + oneLine(rootMessage(e)) + "; is the server running and baseUrl right?", 0, null, e);
+        }
+        if (find(e, IOException.class) != null) {
+            return new ModelException(Kind.CONNECTION, "I/O error talking to model " + model + ": " + oneLine(rootMessage(e)), 0, null, e);
+        }
+        return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " failed: " + oneLine(rootMessage(e)), 0, null, e);
+    }
+
+    static ModelException byStatus(String model, int status, String body, Duration retryAfter, Throwable cause) {
+        String what = "model " + model + " answered HTTP " + status;
+        Kind kind;
+        String hint;
+        if (status == 429) { kind = Kind.RATE_LIMITED; hint = "rate limited"; }
+        else if (status == 401 || status == 403) { kind = Kind.AUTH; hint = "check the API key or permissions for this model"; }
+        else if (status == 404) { kind = Kind.NOT_FOUND; hint = "check the model id and baseUrl"; }
+        else if (status == 408) { kind = Kind.TIMEOUT; hint = "request timeout"; }
+        else if (status >= 500) { kind = Kind.SERVER_ERROR; hint = "provider error"; }
+        else { kind = Kind.BAD_REQUEST; hint = "the provider rejected the request"; }
+        return new ModelException(kind, what + " (" + hint + "): " + body, status, retryAfter, cause);
+    }
+
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) return type.cast(c);
+        }
+        return null;
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+        return r.getMessage() != null ? r.getMessage() : r.getClass().getSimpleName();
+    }
+
+    static String oneLine(String s) {
+        if (s == null) return "";
+        String l = s.replaceAll("\\s+", " ").strip();
+        return l.length() > 300 ? l.substring(0, 300) + "…" : l;
+    }
+}
