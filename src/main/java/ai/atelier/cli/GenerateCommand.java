@@ -35,6 +35,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "personas (default), single-llm, or a workflow YAML file.")
     String workflow;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Model configuration (YAML). Default: $ATELIER_CONFIG, else ./atelier.yaml if present, else every role on the built-in engine.")
+    Path config;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
@@ -42,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = ModelSetup.atelier(config)) {
             Profile p = new ProfileReader().read(profile);
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             WorkflowDefinition wf = atelier.loadWorkflow(workflow);

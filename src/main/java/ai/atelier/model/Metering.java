@@ -42,11 +42,11 @@ public final class Metering implements Interceptor {
 
     /**
      * Whether a failure certainly cost nothing: refused before or by the provider with an error
-     * status. A timeout or a broken response may have been billed, so its cost is unknown.
+     * status. A timeout, a refusal or a broken response may have been billed, so its cost is unknown.
      */
-    static boolean billedNothing(ModelException e) {
+    public static boolean billedNothing(ModelException e) {
         return switch (e.kind()) {
-            case TIMEOUT, MALFORMED_RESPONSE, TRUNCATED, CONNECTION -> false;
+            case TIMEOUT, MALFORMED_RESPONSE, TRUNCATED, CONNECTION, REFUSED -> false;
             default -> true;
         };
     }

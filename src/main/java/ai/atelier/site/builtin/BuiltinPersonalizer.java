@@ -62,6 +62,14 @@ public final class BuiltinPersonalizer implements Personalizer {
         return spec;
     }
 
+    /**
+     * The research a personalizer should be shown for this visitor, found the way the built-in
+     * engine finds it (so model-backed personalizers are given the same passages).
+     */
+    public static List<RetrievedChunk> research(Profile profile, Company company, Retriever retriever) {
+        return retrieve(profile, IndustryMatch.match(profile.industryKey(), company.researchedIndustries()), retriever);
+    }
+
     /** Research for the visitor's industry, or cross-industry research when the company has none for it. */
     static List<RetrievedChunk> retrieve(Profile profile, String industry, Retriever retriever) {
         String query = visitorQuery(profile);
