@@ -11,7 +11,7 @@ import java.time.Duration;
 public class ModelException extends RuntimeException {
     /** Why a call failed. */
     public enum Kind {
-        RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true), MALFORMED_RESPONSE(true),
+        RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true), MALFORMED_RESPONSE(true), TRUNCATED_RESPONSE(true),
         BAD_REQUEST(false), AUTH(false), NOT_FOUND(false), REFUSED(false), TRUNCATED(false),
         BUDGET_EXHAUSTED(false), CONFIG(false), INVALID_OUTPUT(false);
 

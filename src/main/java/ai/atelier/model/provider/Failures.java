@@ -36,12 +36,12 @@ final class Failures {
         if (find(e, JsonProcessingException.class) != null || find(e, com.fasterxml.jackson.core.JsonParseException.class) != null) {
             return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a response that is not valid JSON: " + oneLine(rootMessage(e)), 0, null, e);
         }
+        if (find(e, ConnectException.class) != null || find(e, java.nio.channels.UnresolvedAddressException.class) != null) {
+            return new ModelException(Kind.CONNECTION, "cannot connect to model " + model + " (" + oneLine(rootMessage(e)) + "); is its server running and its baseUrl right?", 0, null, e);
+        }
         if (find(e, EOFException.class) != null || String.valueOf(rootMessage(e)).toLowerCase().contains("content-length")
                 || String.valueOf(rootMessage(e)).toLowerCase().contains("closed")) {
-            return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a truncated response: " + oneLine(rootMessage(e)), 0, null, e);
-        }
-        if (find(e, ConnectException.class) != null || find(e, java.nio.channels.UnresolvedAddressException.class) != null) {
-            return new ModelException(Kind.CONNECTION, "cannot reach model " + model + ": " + oneLine(rootMessage(e)) + "; is the server running and baseUrl right?", 0, null, e);
+            return new ModelException(Kind.TRUNCATED_RESPONSE, "model " + model + " sent a truncated response: " + oneLine(rootMessage(e)), 0, null, e);
         }
         if (find(e, IOException.class) != null) {
             return new ModelException(Kind.CONNECTION, "I/O error talking to model " + model + ": " + oneLine(rootMessage(e)), 0, null, e);

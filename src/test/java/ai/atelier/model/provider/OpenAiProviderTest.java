@@ -133,7 +133,7 @@ class OpenAiProviderTest {
         ModelClient c = new OpenAiProvider().chat(spec, creds);
         assertThat(kind(c)).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(kind(c)).isEqualTo(Kind.MALFORMED_RESPONSE);
-        assertThat(kind(c)).isIn(Kind.MALFORMED_RESPONSE, Kind.CONNECTION);
+        assertThat(kind(c)).isIn(Kind.TRUNCATED_RESPONSE, Kind.MALFORMED_RESPONSE);
     }
 
     @Test
