@@ -71,7 +71,9 @@ class GenerateWithModelsEndToEndTest {
         hits.computeIfAbsent(persona, k -> new AtomicInteger()).incrementAndGet();
         // The personalizer's usage: 3000 in (1000 cached) / 800 out; the developer's: 2500 in / 700 out.
         int in = persona.equals("personalizer") ? 3000 : 2500, out = persona.equals("personalizer") ? 800 : 700, cached = persona.equals("personalizer") ? 1000 : 0;
-        String content = persona.equals("single") ? JSON.writeValueAsString(Map.of("spec", JSON.readTree(spec()))) : spec();
+        String user = body.path("messages").get(1).path("content").asText();
+        String content = persona.equals("single") ? JSON.writeValueAsString(Map.of("spec", JSON.readTree(spec())))
+                : persona.equals("developer") && user.contains("{\"files\":") ? code() : spec();
         ObjectNode resp = JSON.createObjectNode();
         resp.put("id", "chatcmpl-" + persona).put("object", "chat.completion").put("created", 1732000000).put("model", "gpt-4o-mini-2024-07-18");
         ObjectNode choice = resp.putArray("choices").addObject();
@@ -105,6 +107,26 @@ class GenerateWithModelsEndToEndTest {
                    {"id":"hero","label":"Illustration of a foundry with sensors","description":"A calm foundry floor with sensor icons","kind":"HERO"},
                    {"id":"pain-1","label":"Icon: downtime","description":"A stopped gear","kind":"ICON"},
                    {"id":"pain-2","label":"Icon: energy","description":"A lightning bolt","kind":"ICON"}]}""".formatted(DISCLAIMER);
+    }
+
+    /** A hand-written page, as a code-mode developer would return it. */
+    static String code() throws Exception {
+        String html = """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Priya, predictable castings</title><link rel="stylesheet" href="styles.css"></head>
+                <body><a class="skip" href="#main">Skip to content</a>
+                <header><nav aria-label="Main"><a href="#offer">How we help</a></nav></header>
+                <main id="main"><h1>Fewer surprises on the foundry floor, Priya</h1>
+                <img src="assets/hero.png" alt="Illustration of a foundry with sensors">
+                <section id="offer"><h2>How we help</h2><p>Predictive maintenance for Raman Precision Castings.</p>
+                <img src="assets/pain-1.png" alt="Icon: downtime"><img src="assets/pain-2.png" alt="Icon: energy"></section>
+                <p><a href="https://www.lanternfold.example/contact">Book a plant assessment</a></p></main>
+                <footer><p>%s</p></footer></body></html>""".formatted(DISCLAIMER);
+        String css = "body{font-family:system-ui,sans-serif;color:#1C2430;background:#FAF7F2;margin:0}img{max-width:100%;height:auto}"
+                + "a:focus{outline:3px solid #B4462B}@media (prefers-reduced-motion: reduce){*{animation:none;transition:none}}";
+        return JSON.writeValueAsString(Map.of("files", List.of(Map.of("path", "index.html", "content", html), Map.of("path", "styles.css", "content", css))));
     }
 
     Path config() throws Exception {
@@ -197,6 +219,21 @@ class GenerateWithModelsEndToEndTest {
         assertThat(step(report, "personalizer").path("status").asText()).isEqualTo("ok");
         assertThat(report.path("error").asText()).contains("budget").contains("budget.perSiteUsd");
         assertThat(Files.exists(out.resolve("spec.json"))).isTrue();
+    }
+
+    @Test
+    void codeModeDeveloperWritesThePageWhichPassesTheSameQa() throws Exception {
+        Path c = config();
+        Files.writeString(c, Files.readString(c) + "developer:\n  mode: code\n");
+        Path out = tmp.resolve("code");
+        int code = AtelierCommand.execute("generate", "--profile", "examples/profiles/manufacturing-priya-raman.json",
+                "--company", "examples/company", "--config", c.toString(), "--out", out.toString());
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(step(report, "developer").path("status").asText()).as(report.toPrettyString()).isEqualTo("ok");
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("Book a plant assessment").contains("Content-Security-Policy");
+        assertThat(report.path("quality").path("checks").toString()).contains("no-external-loads");
+        assertThat(code).as(report.path("quality").toPrettyString()).isZero();
     }
 
     static JsonNode step(JsonNode report, String id) {
