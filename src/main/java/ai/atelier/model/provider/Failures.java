@@ -33,7 +33,7 @@ final class Failures {
                 || find(e, java.net.SocketTimeoutException.class) != null) {
             return new ModelException(Kind.TIMEOUT, "model " + model + " did not answer within its timeout; raise timeout: in the config", 0, null, e);
         }
-        if (find(e, JsonProcessingException.class) != null || find(e, com.fasterxml.jackson.core.JsonParseException.class) != null) {
+        if (find(e, JsonProcessingException.class) != null || jsonParseFailure(e)) {
             return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a response that is not valid JSON: " + oneLine(rootMessage(e)), 0, null, e);
         }
         if (find(e, ConnectException.class) != null || find(e, java.nio.channels.UnresolvedAddressException.class) != null) {
@@ -60,6 +60,15 @@ final class Failures {
         else if (status >= 500) { kind = Kind.SERVER_ERROR; hint = "provider error"; }
         else { kind = Kind.BAD_REQUEST; hint = "the provider rejected the request"; }
         return new ModelException(kind, what + " (" + hint + "): " + body, status, retryAfter, cause);
+    }
+
+    /** A JSON parse failure from any Jackson copy (the AWS SDK ships a shaded one). */
+    static boolean jsonParseFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String n = c.getClass().getSimpleName();
+            if (n.equals("JsonParseException") || n.equals("JsonEOFException") || n.equals("JsonProcessingException")) return true;
+        }
+        return false;
     }
 
     static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -74,6 +74,10 @@ final class LangChainChat implements ModelClient {
         if (fr == FinishReason.CONTENT_FILTER) {
             throw new ModelException(ModelException.Kind.REFUSED, "model " + name + " stopped: its content filter blocked the answer");
         }
+        if (mode == SchemaMode.TOOL && r.wantsJson() && !ai.hasToolExecutionRequests() && fr == FinishReason.OTHER) {
+            // Anthropic's "refusal" stop reason arrives as OTHER, with no answer tool call.
+            throw new ModelException(ModelException.Kind.REFUSED, "model " + name + " declined to answer (stop reason other than end_turn/tool_use)");
+        }
         if (text == null) text = "";
         return new ChatResponse(text, usage(resp, r, text), resp.modelName() != null ? resp.modelName() : name,
                 fr == null ? "unknown" : fr.name().toLowerCase(Locale.ROOT));
