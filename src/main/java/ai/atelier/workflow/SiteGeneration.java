@@ -42,6 +42,23 @@ public final class SiteGeneration {
         return new Result(folder.root(), report);
     }
 
+    /** Known cost per role over every call of the run; null for a role with any call of unknown price. */
+    static Map<String, Double> costByRole(List<StepSpan> spans) {
+        Map<String, Long> tenthMicros = new java.util.TreeMap<>();
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        for (StepSpan s : spans) {
+            for (var c : s.calls()) {
+                String role = c.role() != null ? c.role() : s.role();
+                if (c.costUsd() == null) unknown.add(role);
+                else tenthMicros.merge(role, Math.round(c.costUsd() * 1e7), Long::sum);
+            }
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        tenthMicros.forEach((r, v) -> out.put(r, v / 1e7));
+        unknown.forEach(r -> out.put(r, null));
+        return out;
+    }
+
     private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
         List<StepSpan> spans = trace.spans();
         Double cost = 0.0;
@@ -72,6 +89,6 @@ public final class SiteGeneration {
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
                 new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls),
-                quality, provenance, folder.files());
+                quality, provenance, folder.files(), costByRole(spans));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * report.json: what ran, what it consumed and cost, how good the page is, and which files it made.
  * Every number is measured; {@code tokenSource} says whether token counts came from providers or
- * were estimated with a tokenizer.
+ * were estimated with a tokenizer. Cost is given per call (in each step's calls), per step, per
+ * role ({@code costByRole}, null for a role with a call of unknown price) and per site (totals).
  */
 public record SiteReport(
         String siteId,
@@ -23,7 +24,8 @@ public record SiteReport(
         Totals totals,
         QualityReport quality,
         Map<String, List<String>> provenance,
-        List<String> files) {
+        List<String> files,
+        Map<String, Double> costByRole) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

@@ -185,6 +185,9 @@ class GenerateWithModelsEndToEndTest {
         assertThat(hits.get("image").get()).isEqualTo(3);
 
         assertThat(report.path("totals").path("costUsd").asDouble()).isCloseTo(0.000855 + 0.000795 + 0.12, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.path("costByRole").path("personalizer").asDouble()).isEqualTo(0.000855);
+        assertThat(report.path("costByRole").path("frontend-developer").asDouble()).isEqualTo(0.000795);
+        assertThat(report.path("costByRole").path("artist").asDouble()).isEqualTo(0.12);
         assertThat(report.path("totals").path("inputTokens").asLong()).isEqualTo(5500);
         assertThat(report.path("totals").path("outputTokens").asLong()).isEqualTo(1500);
         assertThat(Files.readAllBytes(out.resolve("assets/hero.png"))).isEqualTo(PNG);
