@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * MockWebServer answering per persona in the real Chat Completions and Images formats): the report's
  * tokens and costs must equal the server's usage fields times the catalog prices.
  */
-class GenerateWithModelsEndToEndTest {
+public class GenerateWithModelsEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final byte[] PNG = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    public static final byte[] PNG = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     static final String DISCLAIMER = "Results vary by organisation; figures quoted are from client engagements and industry surveys, not a promise of future outcomes.";
 
     @TempDir
@@ -89,7 +89,7 @@ class GenerateWithModelsEndToEndTest {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
     }
 
-    static String spec() {
+    public static String spec() {
         return """
                 {"title":"Priya, predictable castings with less downtime","headline":"Fewer surprises on the foundry floor, Priya",
                  "intro":"Raman Precision Castings can see failures coming and cut energy waste, using the data you already collect.",
