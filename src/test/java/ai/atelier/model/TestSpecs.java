@@ -7,7 +7,7 @@ public final class TestSpecs {
     private TestSpecs() {}
 
     public static ModelSpec spec(String name, String provider, String modelId, String baseUrl, String keyEnv) {
-        return spec(name, provider, modelId, baseUrl, keyEnv, Duration.ofSeconds(5));
+        return spec(name, provider, modelId, baseUrl, keyEnv, Duration.ofSeconds(20));
     }
 
     public static ModelSpec spec(String name, String provider, String modelId, String baseUrl, String keyEnv, Duration timeout) {

@@ -21,6 +21,16 @@ final class Failures {
 
     static ModelException translate(String model, RuntimeException e) {
         if (e instanceof ModelException me) return me;
+        software.amazon.awssdk.awscore.exception.AwsServiceException aws = find(e, software.amazon.awssdk.awscore.exception.AwsServiceException.class);
+        if (aws != null) return aws(model, aws);
+        if (find(e, software.amazon.awssdk.core.exception.ApiCallTimeoutException.class) != null
+                || find(e, software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.class) != null) {
+            return new ModelException(Kind.TIMEOUT, "model " + model + " did not answer within its timeout; raise timeout: in the config", 0, null, e);
+        }
+        software.amazon.awssdk.core.exception.SdkClientException sdk = find(e, software.amazon.awssdk.core.exception.SdkClientException.class);
+        if (sdk != null && oneLine(sdk.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("credentials")) {
+            return new ModelException(Kind.CONFIG, "model " + model + " needs AWS credentials: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run with an AWS role", 0, null, e);
+        }
         HttpException http = find(e, HttpException.class);
         if (http != null) {
             Duration retryAfter = http instanceof StatusAwareHttpClient.StatusException s ? s.retryAfter() : null;
@@ -47,6 +57,15 @@ final class Failures {
             return new ModelException(Kind.CONNECTION, "I/O error talking to model " + model + ": " + oneLine(rootMessage(e)), 0, null, e);
         }
         return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " failed: " + oneLine(rootMessage(e)), 0, null, e);
+    }
+
+    /** An AWS service error (Bedrock), by its status, keeping the Retry-After header if the service sent one. */
+    static ModelException aws(String model, software.amazon.awssdk.awscore.exception.AwsServiceException s) {
+        var details = s.awsErrorDetails();
+        java.util.Optional<String> retryAfter = details != null && details.sdkHttpResponse() != null
+                ? details.sdkHttpResponse().firstMatchingHeader("Retry-After") : java.util.Optional.empty();
+        String msg = details != null && details.errorMessage() != null ? details.errorMessage() : s.getMessage();
+        return byStatus(model, s.statusCode(), oneLine(msg), StatusAwareHttpClient.retryAfter(retryAfter), s);
     }
 
     static ModelException byStatus(String model, int status, String body, Duration retryAfter, Throwable cause) {

@@ -25,7 +25,7 @@ import java.util.Locale;
  * Adapts a LangChain4j {@link ChatModel} to Atelier's {@link ModelClient}: system and user
  * messages in; the answer, the provider's usage (cached tokens included) and the finish reason out.
  * A JSON schema is passed the provider's native way: as a response format (OpenAI json_schema,
- * Ollama format) or as a required tool whose input is the answer (Anthropic); or only through the
+ * Ollama format) or as a required tool whose input is the answer (Anthropic, Bedrock); or only through the
  * prompt for servers without either. Failures become {@link ModelException}s.
  */
 final class LangChainChat implements ModelClient {
@@ -92,6 +92,10 @@ final class LangChainChat implements ModelClient {
         long cached = 0;
         if (u instanceof OpenAiTokenUsage o && o.inputTokensDetails() != null && o.inputTokensDetails().cachedTokens() != null) {
             cached = o.inputTokensDetails().cachedTokens();
+        } else if (u instanceof dev.langchain4j.model.bedrock.BedrockTokenUsage b && b.cacheReadInputTokens() != null) {
+            // Bedrock, like Anthropic, reports cache reads apart from inputTokens.
+            cached = b.cacheReadInputTokens();
+            in += cached;
         } else if (u instanceof AnthropicTokenUsage a && a.cacheReadInputTokens() != null) {
             // Anthropic counts cache reads apart from input_tokens; Atelier's input includes them.
             cached = a.cacheReadInputTokens();

@@ -50,7 +50,7 @@ class OpenAiProviderTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        spec = TestSpecs.spec("small", "openai", "gpt-4o-mini", server.url("/v1").toString(), "TEST_OPENAI_KEY", Duration.ofMillis(1500));
+        spec = TestSpecs.spec("small", "openai", "gpt-4o-mini", server.url("/v1").toString(), "TEST_OPENAI_KEY", Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -120,7 +120,8 @@ class OpenAiProviderTest {
     void slowServerTimesOut() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(COMPLETION)
                 .headersDelay(3, TimeUnit.SECONDS).build());
-        assertThat(kind(new OpenAiProvider().chat(spec, creds))).isEqualTo(Kind.TIMEOUT);
+        ModelSpec impatient = TestSpecs.spec("small", "openai", "gpt-4o-mini", spec.baseUrl(), "TEST_OPENAI_KEY", Duration.ofMillis(800));
+        assertThat(kind(new OpenAiProvider().chat(impatient, creds))).isEqualTo(Kind.TIMEOUT);
     }
 
     @Test

@@ -110,7 +110,7 @@ class ProviderResilienceTest {
         server.enqueue(json(200, w.ok));
         List<Duration> slept = new ArrayList<>();
         ModelClient c = new ChatPipeline(List.of(new RetryInterceptor(new Backoff(2, Duration.ofMillis(50), Duration.ofSeconds(30), () -> 0, slept::add),
-                (r, a, e, d) -> {})), w.client(server, Duration.ofSeconds(5)));
+                (r, a, e, d) -> {})), w.client(server, Duration.ofSeconds(20)));
         ChatResponse r = c.chat(plain());
         assertThat(r.text()).isEqualTo("hello");
         assertThat(r.usage().inputTokens()).isEqualTo(11);
@@ -123,7 +123,7 @@ class ProviderResilienceTest {
     @EnumSource(Wire.class)
     void serverErrorIsRetryable(Wire w) {
         server.enqueue(json(500, "{\"message\":\"Internal server error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}"));
-        assertThat(failure(w, Duration.ofSeconds(5))).satisfies(e -> {
+        assertThat(failure(w, Duration.ofSeconds(20))).satisfies(e -> {
             assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR);
             assertThat(e.httpStatus()).isEqualTo(500);
             assertThat(e.retryable()).isTrue();
@@ -141,7 +141,7 @@ class ProviderResilienceTest {
     @EnumSource(Wire.class)
     void malformedJsonIsABrokenResponse(Wire w) {
         server.enqueue(json(200, "{\"id\": \"x\", \"choices\": [ nope"));
-        ModelException e = failure(w, Duration.ofSeconds(5));
+        ModelException e = failure(w, Duration.ofSeconds(20));
         assertThat(e.kind()).isIn(Kind.MALFORMED_RESPONSE, Kind.TRUNCATED_RESPONSE);
         assertThat(e.retryable()).isTrue();
     }
@@ -150,7 +150,7 @@ class ProviderResilienceTest {
     @EnumSource(Wire.class)
     void truncatedBodyIsABrokenResponse(Wire w) {
         server.enqueue(json(200, w.ok).newBuilder().onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
-        ModelException e = failure(w, Duration.ofSeconds(5));
+        ModelException e = failure(w, Duration.ofSeconds(20));
         assertThat(e.kind()).isIn(Kind.TRUNCATED_RESPONSE, Kind.MALFORMED_RESPONSE, Kind.CONNECTION);
         assertThat(e.retryable()).isTrue();
     }
@@ -161,7 +161,7 @@ class ProviderResilienceTest {
         assumeTrue(w.refusal != null, "Ollama's API has no refusal signal; a refusing model's prose fails validation instead");
         server.enqueue(json(200, w.refusal));
         ChatRequest jsonRequest = TestSpecs.json(TestSpecs.SCHEMA);
-        assertThatThrownBy(() -> w.client(server, Duration.ofSeconds(5)).chat(jsonRequest)).isInstanceOfSatisfying(ModelException.class,
+        assertThatThrownBy(() -> w.client(server, Duration.ofSeconds(20)).chat(jsonRequest)).isInstanceOfSatisfying(ModelException.class,
                 e -> assertThat(e.kind()).isEqualTo(Kind.REFUSED));
     }
 
