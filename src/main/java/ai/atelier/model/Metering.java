@@ -46,7 +46,7 @@ public final class Metering implements Interceptor {
      */
     public static boolean billedNothing(ModelException e) {
         return switch (e.kind()) {
-            case TIMEOUT, MALFORMED_RESPONSE, TRUNCATED_RESPONSE, TRUNCATED, REFUSED -> false;
+            case TIMEOUT, MALFORMED_RESPONSE, TRUNCATED_RESPONSE, REFUSED -> false;
             default -> true;
         };
     }

@@ -12,7 +12,7 @@ public class ModelException extends RuntimeException {
     /** Why a call failed. */
     public enum Kind {
         RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true), MALFORMED_RESPONSE(true), TRUNCATED_RESPONSE(true),
-        BAD_REQUEST(false), AUTH(false), NOT_FOUND(false), REFUSED(false), TRUNCATED(false),
+        BAD_REQUEST(false), AUTH(false), NOT_FOUND(false), REFUSED(false),
         BUDGET_EXHAUSTED(false), CONFIG(false), INVALID_OUTPUT(false);
 
         private final boolean retryable;
