@@ -5,12 +5,16 @@ import ai.atelier.knowledge.Bm25Index;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
 import ai.atelier.knowledge.Retriever;
+import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.TokenCounter;
+import ai.atelier.model.provider.Credentials;
+import ai.atelier.model.provider.Providers;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Profile;
 import ai.atelier.site.Prompts;
 import ai.atelier.site.builtin.BuiltinEngines;
+import ai.atelier.site.model.ConfiguredEngines;
 import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.RunListener;
@@ -49,6 +53,11 @@ public final class Atelier implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
         this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer);
+    }
+
+    /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine. */
+    public static Atelier fromConfig(AtelierConfig config) {
+        return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), QaAgent.standard());
     }
 
     /** Every role on the built-in engine, standard QA. */

@@ -38,6 +38,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "personas (default), single-llm, fine-grained, or a workflow YAML file.")
     String workflow;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Model configuration (YAML). Default: $ATELIER_CONFIG, else ./atelier.yaml if present, else every role on the built-in engine.")
+    Path config;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
@@ -48,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
         if ((profile == null) == (resume == null)) {
             throw new AtelierException("give either --profile FILE for a new site or --resume DIR to finish an earlier run", "profile", null);
         }
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = ModelSetup.atelier(config)) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);

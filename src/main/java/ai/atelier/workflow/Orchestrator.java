@@ -1,6 +1,7 @@
 package ai.atelier.workflow;
 
 import ai.atelier.model.CallMeter;
+import ai.atelier.model.CostLedger;
 import ai.atelier.model.ModelCall;
 import ai.atelier.model.TokenCounter;
 import ai.atelier.model.TokenUsage;
@@ -53,6 +54,7 @@ public final class Orchestrator {
      */
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished) {
         long origin = System.nanoTime();
+        CostLedger ledger = new CostLedger();
         state.imageExtension(crew.imageExtensionFor(wf));
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
         AtomicReference<StepSpan> firstFailure = new AtomicReference<>();
@@ -71,7 +73,7 @@ public final class Orchestrator {
                 if (firstFailure.get() != null) {
                     return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));
                 }
-                return launch(wf, step, crew, state, listener, origin, model);
+                return launch(wf, step, crew, state, listener, origin, model, ledger);
             }).thenApply(span -> {
                 if (StepSpan.SKIPPED.equals(span.status())) listener.stepFinished(span);
                 if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
@@ -87,8 +89,8 @@ public final class Orchestrator {
     }
 
     private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
-                                               RunListener listener, long origin, String model) {
-        CallMeter meter = new CallMeter(origin);
+                                               RunListener listener, long origin, String model, CostLedger ledger) {
+        CallMeter meter = new CallMeter(origin, ledger);
         PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, List.of());
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();

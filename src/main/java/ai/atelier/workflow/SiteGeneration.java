@@ -87,6 +87,23 @@ public final class SiteGeneration {
         return s.calls().isEmpty() ? s.durationMs() : s.callMs();
     }
 
+    /** Known cost per role over every call of the run; null for a role with any call of unknown price. */
+    static Map<String, Double> costByRole(List<StepSpan> spans) {
+        Map<String, Long> tenthMicros = new java.util.TreeMap<>();
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        for (StepSpan s : spans) {
+            for (var c : s.calls()) {
+                String role = c.role() != null ? c.role() : s.role();
+                if (c.costUsd() == null) unknown.add(role);
+                else tenthMicros.merge(role, Math.round(c.costUsd() * 1e7), Long::sum);
+            }
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        tenthMicros.forEach((r, v) -> out.put(r, v / 1e7));
+        unknown.forEach(r -> out.put(r, null));
+        return out;
+    }
+
     private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder, StepPricer pricer,
                                      String simulation) {
         List<StepSpan> spans = trace.spans().stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
@@ -124,6 +141,6 @@ public final class SiteGeneration {
                 new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls,
                         carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, SiteGeneration::workMs)),
                         estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
-                quality, provenance, folder.files(), pricer.basis(), simulation);
+                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(spans));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
  * Every number is measured; {@code tokenSource} says whether token counts came from providers or
  * were estimated with a tokenizer. {@code costEstimate} says what {@code estimatedCostUsd} prices
  * against; {@code simulation} is set (never null) when any number came from a simulated engine.
+Cost is given per call (in each step's calls), per step, per
+ * role ({@code costByRole}, null for a role with a call of unknown price) and per site (totals).
  */
 public record SiteReport(
         String siteId,
@@ -26,7 +28,8 @@ public record SiteReport(
         Map<String, List<String>> provenance,
         List<String> files,
         String costEstimate,
-        String simulation) {
+        String simulation,
+        Map<String, Double> costByRole) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

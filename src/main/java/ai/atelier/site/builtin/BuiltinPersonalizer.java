@@ -1,5 +1,8 @@
 package ai.atelier.site.builtin;
 
+import ai.atelier.knowledge.Retriever.RetrievedChunk;
+import java.util.List;
+
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.ModelCall;
@@ -42,5 +45,13 @@ public final class BuiltinPersonalizer implements Personalizer {
         var usage = ctx.tokens().estimate(prompt.text(), output); // timed inside the stand-in call
         ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "personalize", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
         return spec;
+    }
+
+    /**
+     * The research a personalizer should be shown for this visitor, found the way the built-in
+     * engine finds it (so model-backed personalizers are given the same passages).
+     */
+    public static List<RetrievedChunk> research(Profile profile, Company company, Retriever retriever) {
+        return SpecRules.retrieve(profile, IndustryMatch.match(profile.industryKey(), company.researchedIndustries()), retriever);
     }
 }
