@@ -12,7 +12,6 @@ import ai.atelier.economics.SiteRun;
 import ai.atelier.model.ModelCatalog;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Engines;
-import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.workflow.StepPricer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,8 +45,9 @@ final class CompareCommand implements Callable<Integer> {
     Path company;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config whose roles: map binds roles to catalog models; built-in and replayed steps are priced on it as an estimate "
-                    + "(default: the bundled reference config " + RoleBindings.REFERENCE + ").")
+            description = "Model config (see docs/models.md): roles bound to models run on them. A config with only a roles: map of "
+                    + "catalog names runs on the built-in engine and prices its steps on those models as an estimate "
+                    + "(default estimate basis: the bundled reference config " + RoleBindings.REFERENCE + ").")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
@@ -69,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Engines engines = new BuiltinEngines();
+        Engines engines = ModelSetup.engines(config);
         if (replay != null) engines = new ReplayEngines(engines, ReplayProfile.load(replay), replayScale);
         ModelCatalog catalog = ModelCatalog.bundled();
         StepPricer pricer = new CostEstimator(config != null ? RoleBindings.read(config, catalog) : RoleBindings.reference(RoleBindings.REFERENCE, catalog));

@@ -10,7 +10,6 @@ import ai.atelier.runs.RunService;
 import ai.atelier.runs.RunStore;
 import ai.atelier.server.AtelierServer;
 import ai.atelier.server.ServerSettings;
-import ai.atelier.site.builtin.BuiltinEngines;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "atelier-data", description = "Data folder: generated sites and the H2 run database (default ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Model config binding roles to models (see docs/models.md); default: $ATELIER_CONFIG, ./atelier.yaml, else the built-in engine.")
+    Path config;
+
     @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
     Path company;
 
@@ -64,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunDatabase db = dbUrl == null || dbUrl.isBlank() ? RunDatabase.h2In(data)
                 : new RunDatabase(dbUrl, dbUser == null ? "" : dbUser, envOrEmpty("ATELIER_DB_PASSWORD"));
-        BuiltinEngines engines = new BuiltinEngines();
+        ai.atelier.site.Engines engines = ModelSetup.engines(config);
         Atelier atelier = new Atelier(engines, QaAgent.standard());
         RunStore store = new RunStore(db);
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
