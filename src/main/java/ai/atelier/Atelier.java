@@ -6,6 +6,7 @@ import ai.atelier.knowledge.CompanyLoader;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.TokenCounter;
 import ai.atelier.quality.QaAgent;
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Profile;
 import ai.atelier.site.Prompts;
@@ -36,8 +37,10 @@ public final class Atelier implements AutoCloseable {
     private final WorkflowLoader workflows = new WorkflowLoader(Crew.PERSONAS);
     private final CompanyLoader companies = new CompanyLoader();
     private final SiteGeneration generation;
+    private final QaAgent qa;
 
     public Atelier(Engines engines, QaAgent qa) {
+        this.qa = qa;
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
@@ -47,6 +50,11 @@ public final class Atelier implements AutoCloseable {
     /** Every role on the built-in engine, standard QA. */
     public static Atelier builtin() {
         return new Atelier(new BuiltinEngines(), QaAgent.standard());
+    }
+
+    /** Every role on the built-in engine, QA as {@code quality} says (weights, browser, revise rounds). */
+    public static Atelier builtin(QualityConfig quality) {
+        return new Atelier(new BuiltinEngines(), QaAgent.create(quality));
     }
 
     public Company loadCompany(Path dir) {
@@ -79,6 +87,7 @@ public final class Atelier implements AutoCloseable {
     public void close() {
         workers.shutdownNow();
         timer.shutdownNow();
+        qa.close();
     }
 
     private static ThreadFactory daemon(String prefix) {

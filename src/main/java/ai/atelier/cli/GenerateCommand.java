@@ -3,6 +3,7 @@ package ai.atelier.cli;
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
 import ai.atelier.knowledge.Company;
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.SiteGeneration;
@@ -38,11 +39,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
+    @Option(names = "--no-browser", description = "Skip the browser checks (axe-core, phone layout, screenshots); they are reported as skipped.")
+    boolean noBrowser;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builtin(QualityConfig.defaults().withBrowser(!noBrowser))) {
             Profile p = new ProfileReader().read(profile);
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             WorkflowDefinition wf = atelier.loadWorkflow(workflow);
