@@ -12,6 +12,8 @@ import ai.atelier.site.Profile;
 import ai.atelier.site.Prompts;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.workflow.Crew;
+import ai.atelier.workflow.Escalation;
+import ai.atelier.workflow.ReviseLoop;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
@@ -40,11 +42,17 @@ public final class Atelier implements AutoCloseable {
     private final QaAgent qa;
 
     public Atelier(Engines engines, QaAgent qa) {
+        this(engines, qa, Escalation.NONE);
+    }
+
+    /** With an escalation hook: where the revise loop finds a larger model tier for a role whose revisions are spent. */
+    public Atelier(Engines engines, QaAgent qa, Escalation escalation) {
         this.qa = qa;
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa));
+        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa),
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation));
     }
 
     /** Every role on the built-in engine, standard QA. */

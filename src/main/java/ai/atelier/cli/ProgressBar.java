@@ -38,7 +38,7 @@ final class ProgressBar implements RunListener {
 
     private void draw(StepSpan justFinished) {
         int width = 24;
-        int filled = total == 0 ? width : finished * width / total;
+        int filled = total == 0 ? width : Math.min(width, finished * width / total); // revision rounds can add steps
         String bar = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + finished + "/" + total;
         if (interactive) {
             err.print("\r\033[2K" + bar + (running.isEmpty() ? "" : "  running: " + String.join(", ", running)));

@@ -42,6 +42,10 @@ final class RunSummary {
                         + (c.locations().isEmpty() ? "" : " at " + String.join("; ", c.locations().stream().limit(3).toList())));
             }
         }
+        for (var r : rep.revisions()) {
+            out.println("Revise round " + r.round() + " " + r.steps() + " on " + r.model() + ": " + r.outcome()
+                    + (r.scoreAfter() == null ? "" : ", score " + r.scoreAfter()) + (r.note() == null ? "" : " (" + r.note() + ")"));
+        }
         out.flush();
     }
 

@@ -17,7 +17,7 @@ public final class QaAgent implements AutoCloseable {
     private final PageAudits audits;
 
     public QaAgent(List<QualityCheck> checks, Map<String, Double> weights) {
-        this(checks, new QualityConfig(weights, Map.of(), false, null, 2), PageAudits.disabled("browser checks not configured"));
+        this(checks, new QualityConfig(weights, Map.of(), false, null, 2, false), PageAudits.disabled("browser checks not configured"));
     }
 
     private QaAgent(List<QualityCheck> checks, QualityConfig config, PageAudits audits) {

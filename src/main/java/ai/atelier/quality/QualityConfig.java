@@ -19,7 +19,7 @@ import java.util.Map;
  * can tune the gate without touching code.
  */
 public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult.Severity> severities,
-                            boolean browserEnabled, Path chromium, int maxReviseRounds) {
+                            boolean browserEnabled, Path chromium, int maxReviseRounds, boolean reviseBuiltin) {
     public QualityConfig {
         weights = Map.copyOf(weights);
         severities = Map.copyOf(severities);
@@ -39,15 +39,16 @@ public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult
         boolean[] browser = {true};
         Path[] chromium = {Path.of("/usr/bin/chromium")};
         int[] rounds = {2};
+        boolean[] reviseBuiltin = {false};
         try (InputStream in = QualityConfig.class.getResourceAsStream("/quality/weights.yaml")) {
-            apply(yaml.readTree(in), "quality/weights.yaml", weights, severities, browser, chromium, rounds);
+            apply(yaml.readTree(in), "quality/weights.yaml", weights, severities, browser, chromium, rounds, reviseBuiltin);
         } catch (IOException e) {
             throw new IllegalStateException("bundled quality/weights.yaml unreadable", e);
         }
         if (file != null) {
             if (!Files.isRegularFile(file)) throw new AtelierException("quality config " + file + " not found; give a YAML file like resources/quality/weights.yaml", "quality", null);
             try {
-                apply(yaml.readTree(file.toFile()), file.toString(), weights, severities, browser, chromium, rounds);
+                apply(yaml.readTree(file.toFile()), file.toString(), weights, severities, browser, chromium, rounds, reviseBuiltin);
             } catch (IOException e) {
                 throw new AtelierException("quality config " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), "quality", e);
             }
@@ -56,11 +57,11 @@ public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult
         if (off.equalsIgnoreCase("off") || off.equalsIgnoreCase("false") || off.equals("0")) browser[0] = false;
         String exe = env.get("ATELIER_CHROMIUM");
         if (exe != null && !exe.isBlank()) chromium[0] = Path.of(exe);
-        return new QualityConfig(weights, severities, browser[0], chromium[0], rounds[0]);
+        return new QualityConfig(weights, severities, browser[0], chromium[0], rounds[0], reviseBuiltin[0]);
     }
 
     private static void apply(JsonNode root, String source, Map<String, Double> weights, Map<String, CheckResult.Severity> severities,
-                              boolean[] browser, Path[] chromium, int[] rounds) {
+                              boolean[] browser, Path[] chromium, int[] rounds, boolean[] reviseBuiltin) {
         if (root == null || root.isMissingNode() || root.isNull()) return;
         root.path("checks").fields().forEachRemaining(e -> {
             JsonNode c = e.getValue();
@@ -88,14 +89,20 @@ public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult
             if (n < 0 || n > 10) throw new AtelierException(source + ": revise.maxRounds must be between 0 and 10", "quality", null);
             rounds[0] = n;
         }
+        if (r.has("rerunBuiltin")) reviseBuiltin[0] = r.path("rerunBuiltin").asBoolean(false);
     }
 
     public QualityConfig withBrowser(boolean enabled) {
-        return new QualityConfig(weights, severities, enabled, chromium, maxReviseRounds);
+        return new QualityConfig(weights, severities, enabled, chromium, maxReviseRounds, reviseBuiltin);
     }
 
     public QualityConfig withMaxReviseRounds(int rounds) {
-        return new QualityConfig(weights, severities, browserEnabled, chromium, rounds);
+        return new QualityConfig(weights, severities, browserEnabled, chromium, rounds, reviseBuiltin);
+    }
+
+    /** Re-run steps bound to the deterministic built-in engine too (only useful to measure what a round costs). */
+    public QualityConfig withReviseBuiltin(boolean rerun) {
+        return new QualityConfig(weights, severities, browserEnabled, chromium, maxReviseRounds, rerun);
     }
 
     double weight(String check) {

@@ -35,6 +35,15 @@ public final class Crew {
         return engines;
     }
 
+    public QaAgent qa() {
+        return qa;
+    }
+
+    /** The same crew with other engines (a role escalated to a larger model tier). */
+    public Crew with(Engines other) {
+        return new Crew(other, qa);
+    }
+
     public StepAction action(StepDefinition step) {
         String role = step.role();
         return switch (step.persona()) {

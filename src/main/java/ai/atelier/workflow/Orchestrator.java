@@ -44,6 +44,14 @@ public final class Orchestrator {
     }
 
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener) {
+        return run(wf, crew, state, listener, Map.of());
+    }
+
+    /**
+     * Runs the workflow with QA's feedback for some steps (by step id), as the revise loop does
+     * when it sends a page back to the steps that own its failures.
+     */
+    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, List<String>> feedback) {
         long origin = System.nanoTime();
         state.imageExtension(crew.imageExtensionFor(wf));
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
@@ -58,7 +66,7 @@ public final class Orchestrator {
                 if (firstFailure.get() != null) {
                     return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));
                 }
-                return launch(wf, step, crew, state, listener, origin, model);
+                return launch(wf, step, crew, state, listener, origin, model, feedback.getOrDefault(step.id(), List.of()));
             }).thenApply(span -> {
                 if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
                 return span;
@@ -73,9 +81,9 @@ public final class Orchestrator {
     }
 
     private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
-                                               RunListener listener, long origin, String model) {
+                                               RunListener listener, long origin, String model, List<String> feedback) {
         CallMeter meter = new CallMeter(origin);
-        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, List.of());
+        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, feedback);
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);

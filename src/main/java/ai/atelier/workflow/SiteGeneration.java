@@ -19,10 +19,16 @@ import java.util.Map;
 public final class SiteGeneration {
     private final Orchestrator orchestrator;
     private final Crew crew;
+    private final ReviseLoop revise;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
+        this(orchestrator, crew, new ReviseLoop(orchestrator, 0, false, Escalation.NONE));
+    }
+
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, ReviseLoop revise) {
         this.orchestrator = orchestrator;
         this.crew = crew;
+        this.revise = revise;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -36,14 +42,18 @@ public final class SiteGeneration {
     public Result run(Request req, RunListener listener) {
         SiteFolder folder = new SiteFolder(req.outDir());
         SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
-        Orchestrator.Trace trace = orchestrator.run(req.workflow(), crew, state, listener);
-        SiteReport report = report(req, state, trace, folder);
+        Orchestrator.Trace first = orchestrator.run(req.workflow(), crew, state, listener);
+        ReviseLoop.Outcome rounds = revise.revise(req.workflow(), crew, state, first, listener);
+        SiteReport report = report(req, state, first, rounds, folder);
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
     }
 
-    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
-        List<StepSpan> spans = trace.spans();
+    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace first, ReviseLoop.Outcome rounds, SiteFolder folder) {
+        List<StepSpan> spans = new java.util.ArrayList<>(first.spans());
+        spans.addAll(rounds.spans());
+        Orchestrator.Trace trace = rounds.failedStep() == null ? first
+                : new Orchestrator.Trace(spans, first.wallMs() + rounds.wallMs(), rounds.failedStep(), rounds.error());
         Double cost = 0.0;
         long in = 0, out = 0;
         int modelSteps = 0, calls = 0;
@@ -71,7 +81,8 @@ public final class SiteGeneration {
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
-                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls),
-                quality, provenance, folder.files());
+                new SiteReport.Totals(cost, in, out, first.wallMs() + rounds.wallMs(), CriticalPath.of(req.workflow(), first.spans()) + rounds.criticalPathMs(),
+                        spans.size(), modelSteps, calls),
+                quality, provenance, folder.files(), rounds.revisions());
     }
 }

@@ -23,7 +23,12 @@ public record SiteReport(
         Totals totals,
         QualityReport quality,
         Map<String, List<String>> provenance,
-        List<String> files) {
+        List<String> files,
+        List<Revision> revisions) {
+
+    public SiteReport {
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
