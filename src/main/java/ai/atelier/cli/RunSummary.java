@@ -42,9 +42,9 @@ final class RunSummary {
                         + (c.locations().isEmpty() ? "" : " at " + String.join("; ", c.locations().stream().limit(3).toList())));
             }
         }
-        for (var r : rep.revisions()) {
-            out.println("Revise round " + r.round() + " " + r.steps() + " on " + r.model() + ": " + r.outcome()
-                    + (r.scoreAfter() == null ? "" : ", score " + r.scoreAfter()) + (r.note() == null ? "" : " (" + r.note() + ")"));
+        for (var rv : rep.revisions()) {
+            out.println("Revise round " + rv.round() + " " + rv.steps() + " on " + rv.model() + ": " + rv.outcome()
+                    + (rv.scoreAfter() == null ? "" : ", score " + rv.scoreAfter()) + (rv.note() == null ? "" : " (" + rv.note() + ")"));
         }
         out.flush();
     }
