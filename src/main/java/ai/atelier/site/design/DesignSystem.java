@@ -160,7 +160,26 @@ public final class DesignSystem {
                 "onPrimary", onPrimary, "link", link, "band", band, "bandText", bandText, "ctaBg", ctaBg, "muted", muted);
         String css = resource("/design/styles.css");
         for (var e : vars.entrySet()) css = css.replace("{{" + e.getKey() + "}}", e.getValue());
-        return css.replace("{{font}}", company.info().font());
+        return css.replace("{{font}}", fontFamily(company.info().font()));
+    }
+
+    private static final java.util.Set<String> GENERIC_FONTS = java.util.Set.of("serif", "sans-serif", "monospace", "cursive", "fantasy",
+            "system-ui", "ui-serif", "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji", "fangsong", "-apple-system",
+            "blinkmacsystemfont", "inherit", "initial");
+
+    /**
+     * The company's font stack as valid CSS: family names are quoted unless they are generic
+     * keywords. Unquoted, a name such as Source Sans 3 (a number among the words) makes browsers
+     * drop the whole declaration, and the page silently falls back to the default serif.
+     */
+    static String fontFamily(String stack) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : stack.split(",")) {
+            String name = part.strip().replaceAll("^[\"']|[\"']$", "").strip();
+            if (name.isEmpty()) continue;
+            out.add(GENERIC_FONTS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? name : "\"" + name.replace("\"", "").replace("\\", "") + "\"");
+        }
+        return out.isEmpty() ? "sans-serif" : String.join(", ", out);
     }
 
     private static String resource(String path) {
