@@ -2,6 +2,8 @@ package ai.atelier.workflow;
 
 import ai.atelier.AtelierException;
 import ai.atelier.quality.QaAgent;
+import ai.atelier.quality.QaReviewer;
+import ai.atelier.quality.QualityReport;
 import ai.atelier.quality.SiteUnderTest;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Image;
@@ -75,8 +77,14 @@ public final class Crew {
                 r.images().forEach(state::addImage);
                 state.page(r.page());
             };
-            case "qa" -> (state, ctx) -> state.quality(qa.review(
-                    SiteUnderTest.of(state.folder().root(), state.hasSpec() ? state.spec() : null, state.profile(), state.company())));
+            case "qa" -> (state, ctx) -> {
+                SiteUnderTest site = SiteUnderTest.of(state.folder().root(), state.hasSpec() ? state.spec() : null, state.profile(), state.company());
+                QualityReport report = qa.review(site);
+                // a reviewer model, when the role is bound to one, advises beside the score; it never gates
+                var reviewer = engines.chatModel(role, ctx);
+                if (reviewer.isPresent()) report = report.withReview(new QaReviewer(ctx.prompts()).review(site, reviewer.get(), role));
+                state.quality(report);
+            };
             default -> throw new AtelierException("unknown persona \"" + step.persona() + "\"");
         };
     }
