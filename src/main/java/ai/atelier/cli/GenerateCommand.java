@@ -42,11 +42,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-browser", description = "Skip the browser checks (axe-core, phone layout, screenshots); they are reported as skipped.")
     boolean noBrowser;
 
+    @Option(names = "--quality", paramLabel = "FILE", description = "QA weights, severities, browser and revise rounds (YAML; overrides the bundled quality/weights.yaml).")
+    Path quality;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        try (Atelier atelier = Atelier.builtin(QualityConfig.defaults().withBrowser(!noBrowser))) {
+        try (Atelier atelier = Atelier.builtin(qualityConfig())) {
             Profile p = new ProfileReader().read(profile);
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             WorkflowDefinition wf = atelier.loadWorkflow(workflow);
@@ -59,6 +62,11 @@ final class GenerateCommand implements Callable<Integer> {
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
         }
+    }
+
+    private QualityConfig qualityConfig() {
+        QualityConfig q = QualityConfig.load(quality, System.getenv());
+        return noBrowser ? q.withBrowser(false) : q;
     }
 
     private static void requireEmpty(Path dir) {
