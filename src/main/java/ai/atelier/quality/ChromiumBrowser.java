@@ -51,11 +51,12 @@ final class ChromiumBrowser implements AutoCloseable {
     private final ExecutorService thread;
     private final ObjectMapper json = new ObjectMapper();
     private Playwright playwright;
-    private BrowserContext context;
+    private volatile BrowserContext context;
     private Path profileDir;
     private String axeSource;
     private Thread shutdownHook;
     private volatile boolean closed;
+    private volatile int launches;
 
     ChromiumBrowser(Path executable) {
         this.executable = executable;
@@ -191,6 +192,7 @@ final class ChromiumBrowser implements AutoCloseable {
                 .setBypassCSP(true) // lets QA inject axe-core into pages whose CSP forbids inline scripts
                 .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
                 .setViewportSize(DESKTOP_WIDTH, 800));
+        launches++;
         shutdownHook = new Thread(this::stopOnBrowserThread, "atelier-chromium-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -210,6 +212,11 @@ final class ChromiumBrowser implements AutoCloseable {
     /** Whether a browser is running now (for tests of the one-browser-per-agent promise). */
     boolean running() {
         return context != null;
+    }
+
+    /** How many times a browser was started (one per agent is the promise). */
+    int launches() {
+        return launches;
     }
 
     private void stopOnBrowserThread() {

@@ -50,6 +50,10 @@ final class PageAudits implements AutoCloseable {
         return a;
     }
 
+    int browserLaunches() {
+        return browser == null ? 0 : browser.launches();
+    }
+
     boolean browserRunning() {
         return browser != null && browser.running();
     }

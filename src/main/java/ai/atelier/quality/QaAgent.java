@@ -74,6 +74,11 @@ public final class QaAgent implements AutoCloseable {
         return audits.browserRunning();
     }
 
+    /** How many browsers this agent has started: at most one, however many sites it reviews. */
+    int browserLaunches() {
+        return audits.browserLaunches();
+    }
+
     @Override
     public void close() {
         audits.close();

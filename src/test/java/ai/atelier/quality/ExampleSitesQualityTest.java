@@ -70,6 +70,9 @@ class ExampleSitesQualityTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(qa.browserRunning()).as("one browser, kept for the next site").isTrue();
+        assertThat(qa.browserRunning()).as("the browser is kept for the next site").isTrue();
+        assertThat(qa.browserLaunches()).as("one browser for all " + sites + " sites").isEqualTo(1);
+        atelier.close();
+        assertThat(qa.browserRunning()).as("closing Atelier stops the browser").isFalse();
     }
 }
