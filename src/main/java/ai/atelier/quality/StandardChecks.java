@@ -12,7 +12,7 @@ public final class StandardChecks {
 
     /** The checks that need no browser. */
     public static List<QualityCheck> all() {
-        return List.of(new HtmlParsesCheck(), new HtmlValidityCheck(), new ReferencedFilesCheck(), new NoExternalLoadsCheck(),
+        return List.of(new HtmlParsesCheck(), new HtmlValidityCheck(), new CssValidityCheck(), new ReferencedFilesCheck(), new NoExternalLoadsCheck(),
                 new LinkDomainsCheck(), new BannedPhrasesCheck(), new DisclaimerCheck(),
                 new LangCheck(), new SingleH1Check(), new LandmarksCheck(), new HeadingOrderCheck(), new AltTextCheck(),
                 new LinkNamesCheck(), new FormLabelsCheck(), new ContrastCheck(),

@@ -65,6 +65,7 @@ class BrokenPagesInBrowserTest {
                 assertThat(c.status()).as(what).isEqualTo(CheckResult.Status.PASS);
             }
         }
-        assertThat(r.passed()).isFalse();
+        boolean advisory = QualityConfig.load(null, Map.of()).severities().get(page.expect()) == CheckResult.Severity.ADVISORY;
+        assertThat(r.passed()).as("gate").isEqualTo(advisory);
     }
 }

@@ -65,12 +65,13 @@ class BrokenPagesTest {
             String what = name + " → " + c.name() + ": " + c.details() + " " + c.locations();
             if ((c.name().equals(page.expect()) || page.alsoCaughtBy().contains(c.name())) && !page.browserOnly()) {
                 assertThat(c.status()).as(what).isEqualTo(CheckResult.Status.FAIL);
-                assertThat(c.severity()).isEqualTo(CheckResult.Severity.BLOCKING);
             } else if (c.status() != CheckResult.Status.SKIPPED) {
                 assertThat(c.status()).as(what).isEqualTo(CheckResult.Status.PASS);
             }
         }
-        assertThat(r.passed()).as("gate").isEqualTo(page.browserOnly());
+        // the gate fails exactly when the defect's check is blocking (css-validity is advisory by default)
+        boolean advisory = QualityConfig.load(null, Map.of()).severities().get(page.expect()) == CheckResult.Severity.ADVISORY;
+        assertThat(r.passed()).as("gate").isEqualTo(page.browserOnly() || advisory);
         if (!page.browserOnly()) assertThat(r.score()).isLessThan(100);
     }
 }
