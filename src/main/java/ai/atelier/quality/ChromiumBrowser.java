@@ -57,6 +57,7 @@ final class ChromiumBrowser implements AutoCloseable {
     private Thread shutdownHook;
     private volatile boolean closed;
     private volatile int launches;
+    private volatile String startFailure; // remembered, so a broken browser is not retried for every site
 
     ChromiumBrowser(Path executable) {
         this.executable = executable;
@@ -70,6 +71,7 @@ final class ChromiumBrowser implements AutoCloseable {
     /** Why no browser can run here, or null when the executable is present. */
     String unavailableReason() {
         if (closed) return "the browser was shut down";
+        if (startFailure != null) return startFailure;
         if (!Files.isExecutable(executable)) {
             return "no browser: " + executable + " not found (install chromium, or set ATELIER_CHROMIUM to its path)";
         }
@@ -79,8 +81,17 @@ final class ChromiumBrowser implements AutoCloseable {
     /** Loads the page at desktop and phone widths, runs axe-core, measures overflow, saves screenshots. */
     PageAudit audit(Path siteDir) {
         String reason = unavailableReason();
-        if (reason != null) return PageAudit.failed(reason);
-        Future<PageAudit> f = thread.submit(() -> auditOnBrowserThread(siteDir));
+        if (reason != null) return PageAudit.unavailable(reason);
+        Future<PageAudit> f = thread.submit(() -> {
+            try {
+                start();
+            } catch (RuntimeException | IOException | Error e) {
+                stopOnBrowserThread();
+                startFailure = "the browser at " + executable + " could not be started: " + firstLine(e);
+                return PageAudit.unavailable(startFailure);
+            }
+            return auditOnBrowserThread(siteDir);
+        });
         try {
             return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -141,7 +152,7 @@ final class ChromiumBrowser implements AutoCloseable {
             l.path("out").forEach(n -> overflowing.add(n.asText()));
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("phone.png")).setFullPage(true));
             return new PageAudit(violations, l.path("vw").asInt(), l.path("dw").asInt(), overflowing, blocked,
-                    List.of("screenshots/desktop.png", "screenshots/phone.png"), null);
+                    List.of("screenshots/desktop.png", "screenshots/phone.png"), null, false);
         } finally {
             page.close();
         }

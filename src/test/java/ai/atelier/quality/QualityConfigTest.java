@@ -86,4 +86,19 @@ class QualityConfigTest {
             assertThat(qa.browserRunning()).isFalse();
         }
     }
+
+    @Test
+    void aBrowserThatWillNotStartIsReportedSkippedToo(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("index.html"), "<!DOCTYPE html><html lang=en><head><title>t</title></head><body></body></html>");
+        var company = new ai.atelier.knowledge.CompanyLoader().load(Path.of("examples/company"));
+        // an executable that is not a browser: Playwright cannot launch it
+        try (QaAgent qa = QaAgent.create(QualityConfig.load(null, Map.of("ATELIER_CHROMIUM", "/bin/false")))) {
+            QualityReport r = qa.review(SiteUnderTest.of(tmp, null, null, company));
+            assertThat(r.checks()).filteredOn(c -> List.of("accessibility-axe", "no-horizontal-scroll", "runtime-requests", "screenshots").contains(c.name()))
+                    .hasSize(4).allSatisfy(c -> {
+                        assertThat(c.status()).isEqualTo(CheckResult.Status.SKIPPED);
+                        assertThat(c.details()).contains("could not be started");
+                    });
+        }
+    }
 }
