@@ -10,12 +10,15 @@ import ai.atelier.model.TokenCounter;
 import ai.atelier.model.provider.Credentials;
 import ai.atelier.model.provider.Providers;
 import ai.atelier.quality.QaAgent;
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Profile;
 import ai.atelier.site.Prompts;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.site.model.ConfiguredEngines;
 import ai.atelier.workflow.Crew;
+import ai.atelier.workflow.Escalation;
+import ai.atelier.workflow.ReviseLoop;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
@@ -42,27 +45,53 @@ public final class Atelier implements AutoCloseable {
     private final WorkflowLoader workflows = new WorkflowLoader(Crew.PERSONAS);
     private final CompanyLoader companies = new CompanyLoader();
     private final SiteGeneration generation;
+    private final QaAgent qa;
 
     public Atelier(Engines engines, QaAgent qa) {
-        this(engines, qa, CostEstimator.reference());
+        this(engines, qa, CostEstimator.reference(), Escalation.NONE);
     }
 
     /** With a pricer that estimates what each step would cost on the models a config binds to its role. */
     public Atelier(Engines engines, QaAgent qa, StepPricer pricer) {
+        this(engines, qa, pricer, Escalation.NONE);
+    }
+
+    /**
+     * With a pricer (estimates of each step on the models a config binds to its role) and an
+     * escalation hook (where the revise loop finds a larger model tier for a role whose revisions are spent).
+     */
+    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation) {
+        this.qa = qa;
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer);
+        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer,
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation));
     }
 
     /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine. */
     public static Atelier fromConfig(AtelierConfig config) {
-        return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), QaAgent.standard());
+        return fromConfig(config, QaAgent.standard());
     }
+
+    /** As {@link #fromConfig(AtelierConfig)}, with this QA; the revise loop escalates along the config's ladders. */
+    public static Atelier fromConfig(AtelierConfig config, QaAgent qa) {
+        return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), qa,
+                CostEstimator.reference(), CONFIG_LADDERS);
+    }
+
+    /** Escalation along a model config's per-role ladders. */
+    public static final Escalation CONFIG_LADDERS = (role, current) ->
+            current instanceof ConfiguredEngines c ? c.escalated(role) : java.util.Optional.empty();
 
     /** Every role on the built-in engine, standard QA. */
     public static Atelier builtin() {
         return new Atelier(new BuiltinEngines(), QaAgent.standard());
+    }
+
+    /** Every role on the built-in engine, QA as {@code quality} says (weights, browser, revise rounds). */
+    public static Atelier builtin(QualityConfig quality) {
+        return new Atelier(new BuiltinEngines(), QaAgent.create(quality));
     }
 
     public Company loadCompany(Path dir) {
@@ -121,6 +150,7 @@ public final class Atelier implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        qa.close();
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -3,6 +3,7 @@ package ai.atelier.cli;
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
 import ai.atelier.knowledge.Company;
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.SiteGeneration;
@@ -45,6 +46,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
+    @Option(names = "--no-browser", description = "Skip the browser checks (axe-core, phone layout, screenshots); they are reported as skipped.")
+    boolean noBrowser;
+
+    @Option(names = "--quality", paramLabel = "FILE", description = "QA weights, severities, browser and revise rounds (YAML; overrides the bundled quality/weights.yaml).")
+    Path quality;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -52,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
         if ((profile == null) == (resume == null)) {
             throw new AtelierException("give either --profile FILE for a new site or --resume DIR to finish an earlier run", "profile", null);
         }
-        try (Atelier atelier = ModelSetup.atelier(config)) {
+        try (Atelier atelier = ModelSetup.atelier(config, qualityConfig())) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
@@ -75,6 +82,11 @@ final class GenerateCommand implements Callable<Integer> {
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
         }
+    }
+
+    private QualityConfig qualityConfig() {
+        QualityConfig q = QualityConfig.load(quality, System.getenv());
+        return noBrowser ? q.withBrowser(false) : q;
     }
 
     static void requireEmpty(Path dir) {

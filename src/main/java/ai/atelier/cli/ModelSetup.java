@@ -34,7 +34,12 @@ final class ModelSetup {
     }
 
     static Atelier atelier(Path explicit) {
+        return atelier(explicit, ai.atelier.quality.QualityConfig.load(null, System.getenv()));
+    }
+
+    static Atelier atelier(Path explicit, ai.atelier.quality.QualityConfig quality) {
         AtelierConfig c = config(explicit);
-        return c.models().isEmpty() && c.roles().isEmpty() ? Atelier.builtin() : Atelier.fromConfig(c);
+        return c.models().isEmpty() && c.roles().isEmpty() ? Atelier.builtin(quality)
+                : Atelier.fromConfig(c, ai.atelier.quality.QaAgent.create(quality));
     }
 }

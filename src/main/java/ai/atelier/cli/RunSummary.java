@@ -45,6 +45,15 @@ final class RunSummary {
                         + (c.locations().isEmpty() ? "" : " at " + String.join("; ", c.locations().stream().limit(3).toList())));
             }
         }
+        if (rep.quality() != null && rep.quality().review() != null) {
+            var rv = rep.quality().review();
+            out.println("Reviewer model " + rv.model() + " (advisory): " + (rv.error() != null ? rv.error() : rv.score() + "/100 — "
+                    + String.join(" ", rv.reasons().stream().limit(2).toList())));
+        }
+        for (var rv : rep.revisions()) {
+            out.println("Revise round " + rv.round() + " " + rv.steps() + " on " + rv.model() + ": " + rv.outcome()
+                    + (rv.scoreAfter() == null ? "" : ", score " + rv.scoreAfter()) + (rv.note() == null ? "" : " (" + rv.note() + ")"));
+        }
         out.flush();
     }
 

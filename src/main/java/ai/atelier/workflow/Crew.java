@@ -1,6 +1,8 @@
 package ai.atelier.workflow;
 
 import ai.atelier.quality.QaAgent;
+import ai.atelier.quality.QaReviewer;
+import ai.atelier.quality.QualityReport;
 import ai.atelier.quality.SiteUnderTest;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Handoff;
@@ -40,6 +42,15 @@ public final class Crew {
         return engines;
     }
 
+    public QaAgent qa() {
+        return qa;
+    }
+
+    /** The same crew with other engines (a role escalated to a larger model tier). */
+    public Crew with(Engines other) {
+        return new Crew(other, qa);
+    }
+
     public StepAction action(StepDefinition step) {
         String role = step.role();
         return switch (step.persona()) {
@@ -74,8 +85,14 @@ public final class Crew {
                 r.images().forEach(state::addImage);
                 state.page(r.page());
             };
-            case "qa" -> (state, ctx) -> state.quality(qa.review(
-                    SiteUnderTest.of(state.folder().root(), state.hasSpec() ? state.spec() : null, state.profile(), state.company())));
+            case "qa" -> (state, ctx) -> {
+                SiteUnderTest site = SiteUnderTest.of(state.folder().root(), state.hasSpec() ? state.spec() : null, state.profile(), state.company());
+                QualityReport report = qa.review(site);
+                // a reviewer model, when the role is bound to one, advises beside the score; it never gates
+                var reviewer = engines.chatModel(role, ctx);
+                if (reviewer.isPresent()) report = report.withReview(new QaReviewer(ctx.prompts()).review(site, reviewer.get(), role));
+                state.quality(report);
+            };
             default -> fineGrained.action(step.persona());
         };
     }

@@ -45,16 +45,26 @@ public final class Orchestrator {
     }
 
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener) {
-        return run(wf, crew, state, listener, Map.of());
+        return run(wf, crew, state, listener, Map.of(), Map.of());
+    }
+
+    /**
+     * Runs the workflow with QA's feedback for some steps (by step id), as the revise loop does
+     * when it sends a page back to the steps that own its failures.
+     */
+    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, List<String>> feedback) {
+        return run(wf, crew, state, listener, Map.of(), feedback);
     }
 
     /**
      * Runs the workflow, taking the steps in {@code finished} as done (their outputs already
-     * restored into the state): they keep their earlier spans and do not run again.
+     * restored into the state: they keep their earlier spans and do not run again), and giving
+     * the steps named in {@code feedback} QA's failures to revise against.
      */
-    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished) {
+    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished,
+                     Map<String, List<String>> feedback) {
         long origin = System.nanoTime();
-        CostLedger ledger = new CostLedger();
+        CostLedger ledger = state.ledger();
         state.imageExtension(crew.imageExtensionFor(wf));
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
         AtomicReference<StepSpan> firstFailure = new AtomicReference<>();
@@ -73,7 +83,7 @@ public final class Orchestrator {
                 if (firstFailure.get() != null) {
                     return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));
                 }
-                return launch(wf, step, crew, state, listener, origin, model, ledger);
+                return launch(wf, step, crew, state, listener, origin, model, ledger, feedback.getOrDefault(step.id(), List.of()));
             }).thenApply(span -> {
                 if (StepSpan.SKIPPED.equals(span.status())) listener.stepFinished(span);
                 if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
@@ -89,9 +99,9 @@ public final class Orchestrator {
     }
 
     private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
-                                               RunListener listener, long origin, String model, CostLedger ledger) {
+                                               RunListener listener, long origin, String model, CostLedger ledger, List<String> feedback) {
         CallMeter meter = new CallMeter(origin, ledger);
-        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, List.of());
+        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, feedback);
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);

@@ -20,6 +20,7 @@ public final class SiteGeneration {
     private final Orchestrator orchestrator;
     private final Crew crew;
     private final StepPricer pricer;
+    private final ReviseLoop revise;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
         this(orchestrator, crew, StepPricer.NONE);
@@ -27,9 +28,15 @@ public final class SiteGeneration {
 
     /** With a pricer, every step also gets a cost estimate on the models the pricer's config binds to its role. */
     public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer) {
+        this(orchestrator, crew, pricer, new ReviseLoop(orchestrator, 0, false, Escalation.NONE));
+    }
+
+    /** With a pricer and the revise loop that sends failing pages back to the steps that own the failures. */
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer, ReviseLoop revise) {
         this.orchestrator = orchestrator;
         this.crew = crew;
         this.pricer = pricer;
+        this.revise = revise;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -44,7 +51,7 @@ public final class SiteGeneration {
         SiteFolder folder = new SiteFolder(req.outDir());
         folder.writeJson(RunManifest.FILE, RunManifest.of(req));
         SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
-        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder);
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder, listener);
     }
 
     /**
@@ -70,11 +77,12 @@ public final class SiteGeneration {
             boolean depsKept = kept.keySet().containsAll(step.after());
             if (before != null && before.ok() && depsKept && crew.restore(step, state)) kept.put(step.id(), before);
         }
-        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept), folder);
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept, Map.of()), folder, listener);
     }
 
-    private Result finish(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
-        SiteReport report = report(req, state, trace, folder, pricer, crew.engines().simulation().orElse(null));
+    private Result finish(Request req, SiteState state, Orchestrator.Trace first, SiteFolder folder, RunListener listener) {
+        ReviseLoop.Outcome rounds = revise.revise(req.workflow(), crew, state, first, listener);
+        SiteReport report = report(req, state, first, rounds, folder, pricer, crew.engines().simulation().orElse(null));
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
     }
@@ -104,9 +112,14 @@ public final class SiteGeneration {
         return out;
     }
 
-    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder, StepPricer pricer,
-                                     String simulation) {
-        List<StepSpan> spans = trace.spans().stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
+    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace first, ReviseLoop.Outcome rounds, SiteFolder folder,
+                                     StepPricer pricer, String simulation) {
+        List<StepSpan> all = new java.util.ArrayList<>(first.spans());
+        all.addAll(rounds.spans());
+        List<StepSpan> spans = all.stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
+        long wallMs = first.wallMs() + rounds.wallMs();
+        Orchestrator.Trace trace = rounds.failedStep() == null ? first
+                : new Orchestrator.Trace(spans, wallMs, rounds.failedStep(), rounds.error());
         Double estimate = pricer == StepPricer.NONE ? null : 0.0;
         long carried = 0;
         Double cost = 0.0;
@@ -138,9 +151,10 @@ public final class SiteGeneration {
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
-                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls,
-                        carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, SiteGeneration::workMs)),
+                new SiteReport.Totals(cost, in, out, wallMs, CriticalPath.of(req.workflow(), first.spans()) + rounds.criticalPathMs(),
+                        spans.size(), modelSteps, calls, carried,
+                        Math.max(0, wallMs - CriticalPath.of(req.workflow(), first.spans(), SiteGeneration::workMs) - rounds.criticalPathMs()),
                         estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
-                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(spans));
+                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(spans), rounds.revisions());
     }
 }

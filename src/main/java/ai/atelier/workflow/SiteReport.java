@@ -29,7 +29,12 @@ public record SiteReport(
         List<String> files,
         String costEstimate,
         String simulation,
-        Map<String, Double> costByRole) {
+        Map<String, Double> costByRole,
+        List<Revision> revisions) {
+
+    public SiteReport {
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

@@ -26,6 +26,8 @@ public final class SiteState {
     private volatile List<SiteFile> page;
     private volatile QualityReport quality;
     private volatile String imageExtension = "svg";
+    /** The whole generation's spend, revision rounds included, so the per-site budget holds across them. */
+    private final ai.atelier.model.CostLedger ledger = new ai.atelier.model.CostLedger();
     private final Map<String, Object> drafts = new ConcurrentHashMap<>();
 
     public SiteState(Profile profile, Company company, Retriever retriever, SiteFolder folder) {
@@ -36,6 +38,7 @@ public final class SiteState {
     }
 
     public Profile profile() { return profile; }
+    public ai.atelier.model.CostLedger ledger() { return ledger; }
     public Company company() { return company; }
     public Retriever retriever() { return retriever; }
     public SiteFolder folder() { return folder; }

@@ -97,10 +97,10 @@ public class GenerateWithModelsEndToEndTest {
                    {"id":"challenges","kind":"PAIN_POINTS","heading":"What slows a foundry down","body":"Three problems we see in plants like yours.",
                     "items":[{"title":"Unplanned downtime","text":"Furnace and pump failures stop the line without warning.","visual":"pain-1","ref":null,"points":[]},
                              {"title":"Energy costs","text":"Melting is the largest energy cost in a foundry.","visual":"pain-2","ref":null,"points":[]}],
-                    "sources":["manufacturing-predictive-maintenance#1"]},
+                    "sources":["research/manufacturing-predictive-maintenance.md#1"]},
                    {"id":"offerings","kind":"OFFERINGS","heading":"How we help","body":"Start small and measure.",
                     "items":[{"title":"Predictive maintenance","text":"Models that flag failing equipment early.","visual":null,"ref":"predictive-maintenance","points":["Sensor data you already have"]}],
-                    "sources":["manufacturing-energy-costs#1"]}],
+                    "sources":["research/manufacturing-energy-costs.md#1"]}],
                  "callToAction":{"label":"Book a plant assessment","text":"A two-week look at your data, with a written report.","href":"https://www.lanternfold.example/contact"},
                  "disclaimer":"%s",
                  "visualElements":[
@@ -117,11 +117,14 @@ public class GenerateWithModelsEndToEndTest {
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Priya, predictable castings</title><link rel="stylesheet" href="styles.css"></head>
                 <body><a class="skip" href="#main">Skip to content</a>
-                <header><nav aria-label="Main"><a href="#offer">How we help</a></nav></header>
+                <header><nav aria-label="Main"><a href="#offerings">How we help</a></nav></header>
                 <main id="main"><h1>Fewer surprises on the foundry floor, Priya</h1>
                 <img src="assets/hero.png" alt="Illustration of a foundry with sensors">
-                <section id="offer"><h2>How we help</h2><p>Predictive maintenance for Raman Precision Castings.</p>
-                <img src="assets/pain-1.png" alt="Icon: downtime"><img src="assets/pain-2.png" alt="Icon: energy"></section>
+                <section id="challenges"><h2>What slows a foundry down</h2>
+                <h3>Unplanned downtime</h3><img src="assets/pain-1.png" alt="Icon: downtime"><p>Furnace and pump failures stop the line without warning.</p>
+                <h3>Energy costs</h3><img src="assets/pain-2.png" alt="Icon: energy"><p>Melting is the largest energy cost in a foundry.</p></section>
+                <section id="offerings"><h2>How we help</h2><div data-offering="predictive-maintenance"><h3>Predictive maintenance</h3>
+                <p>Predictive maintenance for Raman Precision Castings.</p></div></section>
                 <p><a href="https://www.lanternfold.example/contact">Book a plant assessment</a></p></main>
                 <footer><p>%s</p></footer></body></html>""".formatted(DISCLAIMER);
         String css = "body{font-family:system-ui,sans-serif;color:#1C2430;background:#FAF7F2;margin:0}img{max-width:100%;height:auto}"

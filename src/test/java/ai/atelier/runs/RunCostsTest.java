@@ -23,7 +23,7 @@ class RunCostsTest {
         long out = steps.stream().mapToLong(StepSpan::outputTokens).sum();
         Double cost = steps.stream().anyMatch(s -> s.costUsd() == null) ? null : steps.stream().mapToDouble(StepSpan::costUsd).sum();
         return new SiteReport("s", workflow, SiteReport.OK, null, null, null, "Co", "now", "provider usage", steps,
-                new SiteReport.Totals(cost, in, out, 100, 80, steps.size(), 3, 4, 0, 0, null), null, Map.of(), List.of(), null, null, Map.of());
+                new SiteReport.Totals(cost, in, out, 100, 80, steps.size(), 3, 4, 0, 0, null), null, Map.of(), List.of(), null, null, Map.of(), List.of());
     }
 
     final List<StepSpan> steps = List.of(

@@ -73,6 +73,23 @@ public final class ConfiguredEngines implements Engines, RoleModels {
         return config;
     }
 
+    /**
+     * These engines with {@code role} moved one step up its escalation ladder (bound to the next
+     * larger model, the rest of the ladder kept), or empty when the role has nowhere to go. The
+     * revise loop turns here when a role's revision rounds are spent and its page still fails.
+     */
+    public Optional<Engines> escalated(String role) {
+        List<String> ladder = config.escalation().getOrDefault(role, List.of());
+        if (!bound(role) || ladder.isEmpty()) return Optional.empty();
+        Map<String, String> roles = new java.util.HashMap<>(config.roles());
+        roles.put(role, ladder.get(0));
+        Map<String, List<String>> escalation = new java.util.HashMap<>(config.escalation());
+        escalation.put(role, ladder.subList(1, ladder.size()));
+        AtelierConfig next = new AtelierConfig(config.models(), roles, escalation, config.budgetPerSiteUsd(), config.developerMode(),
+                config.cache(), config.catalog(), config.source());
+        return Optional.of(new ConfiguredEngines(next, providers, credentials, backoff));
+    }
+
     @Override
     public String modelFor(String role) {
         return config.modelFor(role).map(ModelSpec::name).orElse(BuiltinEngines.MODEL);

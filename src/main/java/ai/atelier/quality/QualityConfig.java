@@ -1,0 +1,115 @@
+package ai.atelier.quality;
+
+import ai.atelier.AtelierException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How QA judges: each check's weight in the score and severity (blocking or advisory), whether
+ * browser checks run and in which Chromium, and how many revision rounds a failing page gets.
+ * Defaults live in resources/quality/weights.yaml; a user file overrides any of them, so a team
+ * can tune the gate without touching code.
+ */
+public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult.Severity> severities,
+                            boolean browserEnabled, Path chromium, int maxReviseRounds, boolean reviseBuiltin) {
+    public QualityConfig {
+        weights = Map.copyOf(weights);
+        severities = Map.copyOf(severities);
+        if (maxReviseRounds < 0) throw new IllegalArgumentException("maxReviseRounds must be >= 0");
+    }
+
+    /** The bundled defaults, with the ATELIER_BROWSER and ATELIER_CHROMIUM environment overrides applied. */
+    public static QualityConfig defaults() {
+        return load(null, System.getenv());
+    }
+
+    /** The defaults overridden by {@code file} (when not null), then by the environment. */
+    public static QualityConfig load(Path file, Map<String, String> env) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, CheckResult.Severity> severities = new LinkedHashMap<>();
+        boolean[] browser = {true};
+        Path[] chromium = {Path.of("/usr/bin/chromium")};
+        int[] rounds = {2};
+        boolean[] reviseBuiltin = {false};
+        try (InputStream in = QualityConfig.class.getResourceAsStream("/quality/weights.yaml")) {
+            apply(yaml.readTree(in), "quality/weights.yaml", weights, severities, browser, chromium, rounds, reviseBuiltin);
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled quality/weights.yaml unreadable", e);
+        }
+        if (file != null) {
+            if (!Files.isRegularFile(file)) throw new AtelierException("quality config " + file + " not found; give a YAML file like resources/quality/weights.yaml", "quality", null);
+            try {
+                apply(yaml.readTree(file.toFile()), file.toString(), weights, severities, browser, chromium, rounds, reviseBuiltin);
+            } catch (IOException e) {
+                throw new AtelierException("quality config " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), "quality", e);
+            }
+        }
+        String off = env.getOrDefault("ATELIER_BROWSER", "");
+        if (off.equalsIgnoreCase("off") || off.equalsIgnoreCase("false") || off.equals("0")) browser[0] = false;
+        String exe = env.get("ATELIER_CHROMIUM");
+        if (exe != null && !exe.isBlank()) chromium[0] = Path.of(exe);
+        return new QualityConfig(weights, severities, browser[0], chromium[0], rounds[0], reviseBuiltin[0]);
+    }
+
+    private static void apply(JsonNode root, String source, Map<String, Double> weights, Map<String, CheckResult.Severity> severities,
+                              boolean[] browser, Path[] chromium, int[] rounds, boolean[] reviseBuiltin) {
+        if (root == null || root.isMissingNode() || root.isNull()) return;
+        root.path("checks").fields().forEachRemaining(e -> {
+            JsonNode c = e.getValue();
+            if (c.has("weight")) {
+                double w = c.path("weight").asDouble(-1);
+                if (w < 0) throw new AtelierException(source + ": checks." + e.getKey() + ".weight must be a number >= 0", "quality", null);
+                weights.put(e.getKey(), w);
+            }
+            if (c.has("severity")) {
+                String s = c.path("severity").asText().toUpperCase(Locale.ROOT);
+                try {
+                    severities.put(e.getKey(), CheckResult.Severity.valueOf(s));
+                } catch (IllegalArgumentException bad) {
+                    throw new AtelierException(source + ": checks." + e.getKey() + ".severity must be blocking or advisory, not \""
+                            + c.path("severity").asText() + "\"", "quality", null);
+                }
+            }
+        });
+        JsonNode b = root.path("browser");
+        if (b.has("enabled")) browser[0] = b.path("enabled").asBoolean(true);
+        if (b.hasNonNull("executable")) chromium[0] = Path.of(b.path("executable").asText());
+        JsonNode r = root.path("revise");
+        if (r.has("maxRounds")) {
+            int n = r.path("maxRounds").asInt(-1);
+            if (n < 0 || n > 10) throw new AtelierException(source + ": revise.maxRounds must be between 0 and 10", "quality", null);
+            rounds[0] = n;
+        }
+        if (r.has("rerunBuiltin")) reviseBuiltin[0] = r.path("rerunBuiltin").asBoolean(false);
+    }
+
+    public QualityConfig withBrowser(boolean enabled) {
+        return new QualityConfig(weights, severities, enabled, chromium, maxReviseRounds, reviseBuiltin);
+    }
+
+    public QualityConfig withMaxReviseRounds(int rounds) {
+        return new QualityConfig(weights, severities, browserEnabled, chromium, rounds, reviseBuiltin);
+    }
+
+    /** Re-run steps bound to the deterministic built-in engine too (only useful to measure what a round costs). */
+    public QualityConfig withReviseBuiltin(boolean rerun) {
+        return new QualityConfig(weights, severities, browserEnabled, chromium, maxReviseRounds, rerun);
+    }
+
+    double weight(String check) {
+        return weights.getOrDefault(check, 1.0);
+    }
+
+    CheckResult.Severity severity(String check, CheckResult.Severity fallback) {
+        return severities.getOrDefault(check, fallback);
+    }
+}
