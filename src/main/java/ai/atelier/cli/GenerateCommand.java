@@ -2,7 +2,9 @@ package ai.atelier.cli;
 
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
+import ai.atelier.economics.CostEstimator;
 import ai.atelier.knowledge.Company;
+import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.SiteGeneration;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +48,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
+    @Mixin
+    ReplayOptions replay;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -52,7 +58,11 @@ final class GenerateCommand implements Callable<Integer> {
         if ((profile == null) == (resume == null)) {
             throw new AtelierException("give either --profile FILE for a new site or --resume DIR to finish an earlier run", "profile", null);
         }
-        try (Atelier atelier = ModelSetup.atelier(config)) {
+        if (resume != null && replay.requested()) {
+            throw new AtelierException("--replay starts a new simulated run; drop it to resume a run with --resume", "replay", null);
+        }
+        try (Atelier atelier = replay.requested() ? new Atelier(replay.engines(), QaAgent.standard(), CostEstimator.forConfig(config))
+                : ModelSetup.atelier(config)) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);

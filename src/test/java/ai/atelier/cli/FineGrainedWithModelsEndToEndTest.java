@@ -188,6 +188,27 @@ class FineGrainedWithModelsEndToEndTest {
     }
 
     @Test
+    void withoutAnEscalationModelTheStepFailsSayingHowToFixIt() throws Exception {
+        models.invalidOnSmallModel("art-director");
+        Path c = config();
+        Files.writeString(c, Files.readString(c).replace("escalation:\n  art-director: [large]\n", ""));
+        Path out = tmp.resolve("no-escalation");
+        int code = AtelierCommand.execute("generate", "--profile", "examples/profiles/manufacturing-priya-raman.json", "--company", "examples/company",
+                "--workflow", "fine-grained", "--config", c.toString(), "--out", out.toString());
+        JsonNode report = PersonaModelServer.JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(code).isEqualTo(AtelierCommand.EXIT_SITE_FAILED);
+        assertThat(models.served("art-director")).extracting(Served::model).containsExactly("gpt-4o-mini", "gpt-4o-mini");
+        JsonNode art = step(report, "art-director");
+        assertThat(art.path("status").asText()).isEqualTo("failed");
+        assertThat(art.path("calls")).hasSize(2);
+        assertThat(report.path("error").asText()).contains("failed validation after a repair round").contains("exactly one HERO")
+                .contains("add escalation:");
+        // the copy written before the failure is kept and was paid for
+        assertThat(step(report, "copy-hero").path("status").asText()).isEqualTo("ok");
+        assertThat(report.path("totals").path("costUsd").asDouble()).isPositive();
+    }
+
+    @Test
     void compareRunsBothWorkflowsOnTheModelsAndReportsMeasuredCosts() throws Exception {
         Path profiles = Files.createDirectories(tmp.resolve("profiles"));
         for (String p : List.of("manufacturing-priya-raman.json", "manufacturing-tomas-lindqvist.json")) {
