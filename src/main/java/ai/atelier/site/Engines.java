@@ -24,8 +24,8 @@ public interface Engines {
 
     /**
      * A chat client for a role bound to a model, whose calls are metered into {@code ctx}'s meter
-     * (tokens and cost per call); empty when the role runs on the built-in engine. Personas beyond
-     * the four core ones (and the QA reviewer) use this to reach their model.
+     * (tokens and cost per call) and escalate to larger tiers when a call fails; empty when the role
+     * runs on the built-in engine. For free-text calls; structured answers use {@link #chatLadder}.
      */
     Optional<ModelClient> chatModel(String role, PersonaContext ctx);
 
