@@ -31,7 +31,8 @@ import java.util.Set;
  */
 public final class ArtDirector {
     static final int MAX_VISUALS = 12;
-    /** A model's plan. */
+
+    /** A model's plan: one HERO, and an ICON for every visual id the copy names. */
     record Plan(List<Visual> visuals) {}
 
     record Visual(String id, VisualElement.Kind kind, String label, String description) {}
