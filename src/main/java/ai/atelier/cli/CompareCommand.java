@@ -5,11 +5,8 @@ import ai.atelier.economics.CompareReport;
 import ai.atelier.economics.CompareWriter;
 import ai.atelier.economics.Comparison;
 import ai.atelier.economics.CostEstimator;
-import ai.atelier.economics.ReplayEngines;
-import ai.atelier.economics.ReplayProfile;
 import ai.atelier.economics.RoleBindings;
 import ai.atelier.economics.SiteRun;
-import ai.atelier.model.ModelCatalog;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Engines;
 import ai.atelier.workflow.StepPricer;
@@ -21,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,14 +51,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
-    @Option(names = "--replay", paramLabel = "FILE|NAME",
-            description = "SIMULATION: answer with the built-in engine but at the latencies (and token counts) of a replay profile, "
-                    + "e.g. " + ReplayProfile.BUNDLED + " (bundled) or a YAML file.")
-    String replay;
-
-    @Option(names = "--replay-scale", paramLabel = "X", defaultValue = "1.0",
-            description = "Multiply replayed latencies by X, e.g. 0.01 to replay a 20 s call in 0.2 s (default: ${DEFAULT-VALUE}).")
-    double replayScale;
+    @Mixin
+    ReplayOptions replay;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Sites run at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -69,10 +61,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Engines engines = ModelSetup.engines(config);
-        if (replay != null) engines = new ReplayEngines(engines, ReplayProfile.load(replay), replayScale);
-        ModelCatalog catalog = ModelCatalog.bundled();
-        StepPricer pricer = new CostEstimator(config != null ? RoleBindings.read(config, catalog) : RoleBindings.reference(RoleBindings.REFERENCE, catalog));
+        Engines engines = replay.requested() ? replay.engines() : ModelSetup.engines(config);
+        StepPricer pricer = CostEstimator.forConfig(config);
         List<String> wfs = Arrays.stream(workflows.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         Path dir = out != null ? out : Path.of("out", "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         GenerateCommand.requireEmpty(dir);

@@ -2,8 +2,10 @@ package ai.atelier.cli;
 
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
+import ai.atelier.economics.CostEstimator;
 import ai.atelier.knowledge.Company;
 import ai.atelier.quality.QualityConfig;
+import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.SiteGeneration;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +55,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quality", paramLabel = "FILE", description = "QA weights, severities, browser and revise rounds (YAML; overrides the bundled quality/weights.yaml).")
     Path quality;
 
+    @Mixin
+    ReplayOptions replay;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -59,7 +65,11 @@ final class GenerateCommand implements Callable<Integer> {
         if ((profile == null) == (resume == null)) {
             throw new AtelierException("give either --profile FILE for a new site or --resume DIR to finish an earlier run", "profile", null);
         }
-        try (Atelier atelier = ModelSetup.atelier(config, qualityConfig())) {
+        if (resume != null && replay.requested()) {
+            throw new AtelierException("--replay starts a new simulated run; drop it to resume a run with --resume", "replay", null);
+        }
+        try (Atelier atelier = replay.requested() ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config))
+                : ModelSetup.atelier(config, qualityConfig())) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);

@@ -87,15 +87,20 @@ public final class CompareWriter {
                 """);
         b.append("## Charts\n\n");
         for (String c : charts) b.append("![").append(c).append("](").append(c).append(")\n\n");
-        b.append("## Sites\n\n| workflow | profile | status | QA | est. cost (USD) | wall (ms) | k | carried tokens | report |\n|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        b.append("## Sites\n\n| workflow | profile | status | QA | cost (USD) | est. cost (USD) | wall (ms) | k | carried tokens | report |\n|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (CompareReport.SiteLine s : r.sites()) {
             b.append("| ").append(s.workflow()).append(" | ").append(s.profile()).append(" | ").append(s.status()).append(" | ")
-                    .append(s.qaScore() == null ? "" : s.qaScore()).append(" | ").append(s.estimatedCostUsd() == null ? "unknown" : String.format(Locale.ROOT, "%.6f", s.estimatedCostUsd()))
+                    .append(s.qaScore() == null ? "" : s.qaScore()).append(" | ").append(usd(s.costUsd())).append(" | ").append(usd(s.estimatedCostUsd()))
                     .append(" | ").append(s.wallMs() == null ? "" : s.wallMs()).append(" | ").append(s.k() == null ? "" : s.k()).append(" | ")
                     .append(s.carriedTokens() == null ? "" : s.carriedTokens()).append(" | ")
                     .append(s.report() == null ? s.error() : "[report.json](" + s.report() + ")").append(" |\n");
         }
         return b.toString();
+    }
+
+    /** A measured cost; null means some call had no known price. */
+    private static String usd(Double d) {
+        return d == null ? "unknown" : String.format(Locale.ROOT, "%.6f", d);
     }
 
     private static String money(Summary s) {

@@ -28,6 +28,11 @@ public final class CostEstimator implements StepPricer {
         return new CostEstimator(RoleBindings.reference(RoleBindings.REFERENCE, ModelCatalog.bundled()));
     }
 
+    /** Prices on the models {@code config} binds to each role, or on the reference config when there is none. */
+    public static CostEstimator forConfig(java.nio.file.Path config) {
+        return config == null ? reference() : new CostEstimator(RoleBindings.read(config, ModelCatalog.bundled()));
+    }
+
     @Override
     public Double estimate(StepSpan span) {
         double sum = 0;

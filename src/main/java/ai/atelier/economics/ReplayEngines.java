@@ -14,6 +14,7 @@ import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Personalizer;
 import ai.atelier.site.SiteGenerator;
 import ai.atelier.site.VisualElement;
+import ai.atelier.site.builtin.BuiltinEngines;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
@@ -42,6 +43,11 @@ public final class ReplayEngines implements Engines {
         this.profile = profile;
         this.scale = scale;
         this.random = new Random(profile.seed());
+    }
+
+    /** The built-in engine replayed at the timings of {@code profile} (a bundled name or a YAML file). */
+    public static ReplayEngines of(String profile, double scale) {
+        return new ReplayEngines(new BuiltinEngines(), ReplayProfile.load(profile), scale);
     }
 
     @Override

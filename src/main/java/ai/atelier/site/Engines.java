@@ -1,6 +1,8 @@
 package ai.atelier.site;
 
 import ai.atelier.model.ModelClient;
+import ai.atelier.model.ModelSpec;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,10 +24,24 @@ public interface Engines {
 
     /**
      * A chat client for a role bound to a model, whose calls are metered into {@code ctx}'s meter
-     * (tokens and cost per call); empty when the role runs on the built-in engine. Personas beyond
-     * the four core ones (and the QA reviewer) use this to reach their model.
+     * (tokens and cost per call) and escalate to larger tiers when a call fails; empty when the role
+     * runs on the built-in engine. For free-text calls; structured answers use {@link #chatLadder}.
      */
     Optional<ModelClient> chatModel(String role, PersonaContext ctx);
+
+    /**
+     * The role's chat models for a structured answer ({@code ai.atelier.model.StructuredCall}): its
+     * own model first, then the larger tiers configured for escalation, each metered into
+     * {@code ctx}'s meter; empty when the role runs on the built-in engine.
+     */
+    default List<ModelClient> chatLadder(String role, PersonaContext ctx) {
+        return chatModel(role, ctx).map(List::of).orElse(List.of());
+    }
+
+    /** The output token cap for a role's model calls. */
+    default int maxOutputTokens(String role) {
+        return ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS;
+    }
 
     /**
      * Runs a role's built-in work. The default runs it as is; a latency-replay engine runs it and

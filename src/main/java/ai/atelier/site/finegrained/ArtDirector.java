@@ -16,12 +16,10 @@ import ai.atelier.site.builtin.SpecRules.Research;
 import ai.atelier.site.finegrained.Drafts.HeroDraft;
 import ai.atelier.site.finegrained.Drafts.MatchedOfferings;
 import ai.atelier.site.finegrained.Drafts.VisualPlan;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +31,12 @@ import java.util.Set;
  */
 public final class ArtDirector {
     static final int MAX_VISUALS = 12;
+
+    /** A model's plan: one HERO, and an ICON for every visual id the copy names. */
+    record Plan(List<Visual> visuals) {}
+
+    record Visual(String id, VisualElement.Kind kind, String label, String description) {}
+
     private final Engines engines;
     private final SpecRules rules;
 
@@ -48,26 +52,22 @@ public final class ArtDirector {
         vars.put("copy", Handoff.json(Map.of("hero", hero.hero(), "sections", sections.stream().filter(Objects::nonNull).toList())));
         Set<String> needed = new LinkedHashSet<>();
         sections.stream().filter(Objects::nonNull).flatMap(s -> s.items().stream()).map(Item::visual).filter(Objects::nonNull).forEach(needed::add);
-        return new PersonaCall<VisualPlan>("art-director", "visual plan", vars, List.of("copy"))
-                .run(engines, ctx, () -> new VisualPlan(rules.visuals(p, c, research, matched.offerings())), json -> parse(json, needed, c.policies()));
+        return new PersonaCall<Plan, VisualPlan>("art-director", "visual plan", vars, List.of("copy"), Plan.class, Set.of())
+                .run(engines, ctx, () -> new VisualPlan(rules.visuals(p, c, research, matched.offerings())), plan -> parse(plan, needed, c.policies()));
     }
 
-    private static VisualPlan parse(JsonNode json, Set<String> needed, Policies pol) {
+    private static VisualPlan parse(Plan plan, Set<String> needed, Policies pol) {
         List<VisualElement> out = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         int heroes = 0;
-        for (JsonNode n : Answers.array(json, "visuals", MAX_VISUALS)) {
-            String id = Answers.text(n, "id", 40, pol);
+        for (Visual n : Answers.list(plan.visuals(), "visuals", MAX_VISUALS)) {
+            String id = Answers.text(n.id(), "id", 40, pol);
             if (!id.matches("[a-z0-9][a-z0-9-]*")) throw new AnswerRejected("visual id \"" + id + "\" must be lower-case letters, digits and hyphens");
             if (!ids.add(id)) throw new AnswerRejected("visual id \"" + id + "\" is used twice");
-            VisualElement.Kind kind;
-            try {
-                kind = VisualElement.Kind.valueOf(Answers.text(n, "kind", 20, pol).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new AnswerRejected("visual \"" + id + "\" has a kind other than HERO, ICON or BACKGROUND");
-            }
+            VisualElement.Kind kind = n.kind();
+            if (kind == null) throw new AnswerRejected("visual \"" + id + "\" has no kind (HERO, ICON or BACKGROUND)");
             if (kind == VisualElement.Kind.HERO) heroes++;
-            out.add(new VisualElement(id, Answers.text(n, "label", 160, pol), Answers.text(n, "description", 600, pol), kind));
+            out.add(new VisualElement(id, Answers.text(n.label(), "label", 160, pol), Answers.text(n.description(), "description", 600, pol), kind));
         }
         if (heroes != 1) throw new AnswerRejected("the plan must have exactly one HERO visual, it has " + heroes);
         for (String id : needed) if (!ids.contains(id)) throw new AnswerRejected("the copy refers to icon \"" + id + "\" but the plan has none");

@@ -19,11 +19,11 @@ import ai.atelier.site.builtin.SpecRules.Research;
 import ai.atelier.site.finegrained.Drafts.HeroDraft;
 import ai.atelier.site.finegrained.Drafts.MatchedOfferings;
 import ai.atelier.site.finegrained.Drafts.SectionDraft;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One copywriter per part of the page: the pain-points section, the offerings section, and the
@@ -33,6 +33,19 @@ import java.util.Map;
  * testimonial quotes are chosen by rule, never by a model.
  */
 public final class Copywriter {
+    /** A model's pain-points section: one card per pain point, citing its passage. */
+    record PainPointsCopy(String heading, String body, List<PainCard> items) {}
+
+    record PainCard(String chunkId, String title, String text) {}
+
+    /** A model's offerings section: one card per matched offering. */
+    record OfferingsCopy(String heading, String body, List<OfferingCard> items) {}
+
+    record OfferingCard(String offeringId, String text, List<String> points) {}
+
+    /** A model's opening copy and call to action (the link is chosen by rule). */
+    record HeroCopyAnswer(String title, String headline, String intro, String ctaLabel, String ctaText) {}
+
     private final Engines engines;
     private final SpecRules rules;
 
@@ -44,21 +57,22 @@ public final class Copywriter {
     public SectionDraft painPoints(Profile p, Company c, Research research, PersonaContext ctx) {
         Map<String, String> vars = vars(p, c);
         vars.put("painPoints", Drafts.painPoints(research));
-        return new PersonaCall<SectionDraft>("copywriter-pain-points", "pain points copy", vars, List.of("painPoints"))
-                .run(engines, ctx, () -> new SectionDraft(rules.painPoints(p, c, research)), json -> {
+        return new PersonaCall<PainPointsCopy, SectionDraft>("copywriter-pain-points", "pain points copy", vars, List.of("painPoints"),
+                PainPointsCopy.class, Set.of())
+                .run(engines, ctx, () -> new SectionDraft(rules.painPoints(p, c, research)), answer -> {
                     if (research.painPoints().isEmpty()) return new SectionDraft(null);
                     Policies pol = c.policies();
                     List<Item> items = new ArrayList<>();
                     List<String> sources = new ArrayList<>();
-                    for (JsonNode n : Answers.array(json, "items", 3)) {
-                        String id = Answers.text(n, "chunkId", 200, pol);
+                    for (PainCard n : Answers.list(answer.items(), "items", 3)) {
+                        String id = Answers.text(n.chunkId(), "chunkId", 200, pol);
                         int at = indexOf(research.painPoints(), id);
                         if (at < 0) throw new AnswerRejected("item cites \"" + id + "\", which is not one of the pain points given");
-                        items.add(new Item(Answers.text(n, "title", 120, pol), Answers.text(n, "text", 400, pol), SpecRules.painIcon(at), null, List.of()));
+                        items.add(new Item(Answers.text(n.title(), "title", 120, pol), Answers.text(n.text(), "text", 400, pol), SpecRules.painIcon(at), null, List.of()));
                         sources.add(id);
                     }
-                    return new SectionDraft(new Section("pain-points", SectionKind.PAIN_POINTS, Answers.text(json, "heading", 120, pol),
-                            Answers.text(json, "body", 400, pol), items, sources));
+                    return new SectionDraft(new Section("pain-points", SectionKind.PAIN_POINTS, Answers.text(answer.heading(), "heading", 120, pol),
+                            Answers.text(answer.body(), "body", 400, pol), items, sources));
                 });
     }
 
@@ -66,19 +80,20 @@ public final class Copywriter {
         Map<String, String> vars = vars(p, c);
         vars.put("painPoints", Drafts.painPoints(research));
         vars.put("offerings", Drafts.offerings(matched));
-        return new PersonaCall<SectionDraft>("copywriter-offerings", "offerings copy", vars, List.of("painPoints", "offerings"))
-                .run(engines, ctx, () -> new SectionDraft(rules.offerings(p, c, research, matched.offerings())), json -> {
+        return new PersonaCall<OfferingsCopy, SectionDraft>("copywriter-offerings", "offerings copy", vars, List.of("painPoints", "offerings"),
+                OfferingsCopy.class, Set.of("OfferingCard.points"))
+                .run(engines, ctx, () -> new SectionDraft(rules.offerings(p, c, research, matched.offerings())), answer -> {
                     Policies pol = c.policies();
                     List<Item> items = new ArrayList<>();
-                    for (JsonNode n : Answers.array(json, "items", 3)) {
-                        String id = Answers.text(n, "offeringId", 120, pol);
+                    for (OfferingCard n : Answers.list(answer.items(), "items", 3)) {
+                        String id = Answers.text(n.offeringId(), "offeringId", 120, pol);
                         Offering o = matched.offerings().stream().filter(x -> x.id().equals(id)).findFirst()
                                 .orElseThrow(() -> new AnswerRejected("item names offering \"" + id + "\", which was not matched"));
-                        items.add(new Item(o.name(), Answers.text(n, "text", 400, pol), SpecRules.offeringIcon(o), o.id(),
-                                Answers.texts(n, "points", 3, 160, pol)));
+                        items.add(new Item(o.name(), Answers.text(n.text(), "text", 400, pol), SpecRules.offeringIcon(o), o.id(),
+                                Answers.texts(n.points(), "points", 3, 160, pol)));
                     }
-                    return new SectionDraft(new Section("offerings", SectionKind.OFFERINGS, Answers.text(json, "heading", 120, pol),
-                            Answers.text(json, "body", 400, pol), items,
+                    return new SectionDraft(new Section("offerings", SectionKind.OFFERINGS, Answers.text(answer.heading(), "heading", 120, pol),
+                            Answers.text(answer.body(), "body", 400, pol), items,
                             items.stream().map(i -> "offerings.yaml#" + i.ref()).toList()));
                 });
     }
@@ -88,12 +103,13 @@ public final class Copywriter {
         vars.put("painPoints", Drafts.painPoints(research));
         vars.put("offerings", Drafts.offerings(matched));
         Section testimonial = rules.testimonial(p, c, research);
-        return new PersonaCall<HeroDraft>("copywriter-hero", "hero copy", vars, List.of("painPoints", "offerings"))
-                .run(engines, ctx, () -> new HeroDraft(rules.hero(p, c, research), testimonial), json -> {
+        return new PersonaCall<HeroCopyAnswer, HeroDraft>("copywriter-hero", "hero copy", vars, List.of("painPoints", "offerings"),
+                HeroCopyAnswer.class, Set.of())
+                .run(engines, ctx, () -> new HeroDraft(rules.hero(p, c, research), testimonial), a -> {
                     Policies pol = c.policies();
-                    HeroCopy hero = new HeroCopy(Answers.text(json, "title", 120, pol), Answers.text(json, "headline", 140, pol),
-                            Answers.text(json, "intro", 600, pol), new CallToAction(Answers.text(json, "ctaLabel", 60, pol),
-                            Answers.text(json, "ctaText", 300, pol), SpecRules.ctaHref(c)));
+                    HeroCopy hero = new HeroCopy(Answers.text(a.title(), "title", 120, pol), Answers.text(a.headline(), "headline", 140, pol),
+                            Answers.text(a.intro(), "intro", 600, pol), new CallToAction(Answers.text(a.ctaLabel(), "ctaLabel", 60, pol),
+                            Answers.text(a.ctaText(), "ctaText", 300, pol), SpecRules.ctaHref(c)));
                     return new HeroDraft(hero, testimonial);
                 }, d -> d.hero());
     }

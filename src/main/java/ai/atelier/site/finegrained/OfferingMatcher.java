@@ -10,14 +10,17 @@ import ai.atelier.site.VisitorBrief;
 import ai.atelier.site.builtin.SpecRules;
 import ai.atelier.site.builtin.SpecRules.Research;
 import ai.atelier.site.finegrained.Drafts.MatchedOfferings;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Picks up to three of the company's offerings for the visitor and the pain points the analyst chose. */
 public final class OfferingMatcher {
+    /** A model's answer: the offerings it chose, by id. */
+    record Answer(List<String> offerings) {}
+
     private final Engines engines;
     private final SpecRules rules;
 
@@ -31,15 +34,14 @@ public final class OfferingMatcher {
         vars.put("visitor", VisitorBrief.of(p));
         vars.put("painPoints", Drafts.painPoints(research));
         vars.put("offerings", KnowledgeDigest.variables(p, c, List.of()).get("offerings"));
-        return new PersonaCall<MatchedOfferings>("offering-matcher", "match offerings", vars, List.of("painPoints"))
-                .run(engines, ctx, () -> new MatchedOfferings(rules.matchOfferings(p, c, research)), json -> parse(json, c),
+        return new PersonaCall<Answer, MatchedOfferings>("offering-matcher", "match offerings", vars, List.of("painPoints"), Answer.class, Set.of())
+                .run(engines, ctx, () -> new MatchedOfferings(rules.matchOfferings(p, c, research)), a -> parse(a, c),
                         m -> Map.of("offerings", m.offerings().stream().map(Offering::id).toList()));
     }
 
-    private static MatchedOfferings parse(JsonNode json, Company c) {
+    private static MatchedOfferings parse(Answer answer, Company c) {
         List<Offering> out = new ArrayList<>();
-        for (JsonNode n : Answers.array(json, "offerings", 3)) {
-            String id = n.isTextual() ? n.asText() : n.path("id").asText("");
+        for (String id : Answers.list(answer.offerings(), "offerings", 3)) {
             Offering o = c.offerings().stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> new AnswerRejected("offering \"" + id + "\" is not one the company sells"));
             if (out.contains(o)) throw new AnswerRejected("offering \"" + id + "\" is chosen twice");

@@ -9,10 +9,10 @@ import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Profile;
 import ai.atelier.site.builtin.SpecRules;
 import ai.atelier.site.builtin.SpecRules.Research;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fine-grained workflow's first step: retrieves the company research that fits the visitor
@@ -20,6 +20,11 @@ import java.util.Map;
  * the built-in rule: best passages, one per source document first).
  */
 public final class PainPointAnalyst {
+    /** A model's answer: the passages it chose, by id. */
+    record Answer(List<Pick> painPoints) {}
+
+    record Pick(String chunkId) {}
+
     private final Engines engines;
     private final SpecRules rules;
 
@@ -31,15 +36,15 @@ public final class PainPointAnalyst {
     public Research analyse(Profile p, Company c, Retriever retriever, PersonaContext ctx) {
         Research found = rules.research(p, c, retriever);
         Map<String, String> vars = KnowledgeDigest.variables(p, c, found.passages());
-        return new PersonaCall<Research>("pain-point-analyst", "pain points", vars, List.of())
-                .run(engines, ctx, () -> found, json -> chosen(json, found), r -> Map.of("painPoints",
+        return new PersonaCall<Answer, Research>("pain-point-analyst", "pain points", vars, List.of(), Answer.class, Set.of())
+                .run(engines, ctx, () -> found, a -> chosen(a, found), r -> Map.of("painPoints",
                         r.painPoints().stream().map(h -> Map.of("chunkId", h.chunk().id())).toList()));
     }
 
-    private static Research chosen(JsonNode json, Research found) {
+    private static Research chosen(Answer answer, Research found) {
         List<RetrievedChunk> picked = new ArrayList<>();
-        for (JsonNode n : Answers.array(json, "painPoints", 3)) {
-            String id = n.isTextual() ? n.asText() : n.path("chunkId").asText("");
+        for (Pick n : Answers.list(answer.painPoints(), "painPoints", 3)) {
+            String id = n.chunkId();
             RetrievedChunk hit = found.passages().stream().filter(h -> h.chunk().id().equals(id)).findFirst()
                     .orElseThrow(() -> new AnswerRejected("pain point \"" + id + "\" is not one of the passages given"));
             if (picked.contains(hit)) throw new AnswerRejected("pain point \"" + id + "\" is chosen twice");

@@ -11,12 +11,12 @@ import ai.atelier.site.VisitorBrief;
 import ai.atelier.site.VisualElement;
 import ai.atelier.site.WebsiteSpec;
 import ai.atelier.site.finegrained.Drafts.Review;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 
 /**
@@ -27,6 +27,10 @@ import org.jsoup.Jsoup;
  */
 public final class Reviewer {
     static final int MAX_NOTES = 10;
+
+    /** A model's verdict; notes may be left out when it approves. */
+    record Verdict(Boolean approved, List<String> notes) {}
+
     private final Engines engines;
 
     public Reviewer(Engines engines) {
@@ -39,11 +43,10 @@ public final class Reviewer {
         vars.put("visitor", VisitorBrief.of(p));
         vars.put("spec", Handoff.spec(spec));
         vars.put("page", html);
-        return new PersonaCall<Review>("reviewer", "review", vars, List.of("spec", "page"))
-                .run(engines, ctx, () -> rules(p, spec, html), json -> {
-                    JsonNode approved = json.get("approved");
-                    if (approved == null || !approved.isBoolean()) throw new AnswerRejected("field \"approved\" must be true or false");
-                    return new Review(approved.asBoolean(), Answers.texts(json, "notes", MAX_NOTES, 300, c.policies()));
+        return new PersonaCall<Verdict, Review>("reviewer", "review", vars, List.of("spec", "page"), Verdict.class, Set.of("Verdict.notes"))
+                .run(engines, ctx, () -> rules(p, spec, html), v -> {
+                    if (v.approved() == null) throw new AnswerRejected("field \"approved\" must be true or false");
+                    return new Review(v.approved(), Answers.texts(v.notes(), "notes", MAX_NOTES, 300, c.policies()));
                 });
     }
 

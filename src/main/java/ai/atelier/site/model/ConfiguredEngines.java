@@ -127,6 +127,11 @@ public final class ConfiguredEngines implements Engines, RoleModels {
     }
 
     @Override
+    public List<ModelClient> chatLadder(String role, PersonaContext ctx) {
+        return bound(role) ? ladder(role, ctx) : List.of();
+    }
+
+    @Override
     public List<ModelClient> ladder(String role, PersonaContext ctx) {
         ModelSpec own = config.modelFor(role)
                 .orElseThrow(() -> new AtelierException("role " + role + " is not bound to a model in the config"));
