@@ -1,0 +1,62 @@
+package ai.atelier.knowledge;
+
+/**
+ * Unit-length embedding vectors packed row after row in one float array: compact on disk (one
+ * binary file read in bulk) and fast to scan, since cosine similarity of unit vectors is a plain
+ * dot product over contiguous memory.
+ */
+final class Vectors {
+    private final float[] data;
+    private final int dims;
+    private final int size;
+
+    Vectors(float[] data, int dims) {
+        if (dims <= 0 || data.length % dims != 0) throw new IllegalArgumentException("vector data is not a whole number of " + dims + "-dim rows");
+        this.data = data;
+        this.dims = dims;
+        this.size = data.length / dims;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int dims() {
+        return dims;
+    }
+
+    float[] data() {
+        return data;
+    }
+
+    float[] row(int i) {
+        float[] out = new float[dims];
+        System.arraycopy(data, i * dims, out, 0, dims);
+        return out;
+    }
+
+    /** Dot product of row {@code i} and {@code q}; four accumulators let the JIT pipeline the loop. */
+    float dot(int i, float[] q) {
+        int off = i * dims;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < dims; j += 4) {
+            s0 += data[off + j] * q[j];
+            s1 += data[off + j + 1] * q[j + 1];
+            s2 += data[off + j + 2] * q[j + 2];
+            s3 += data[off + j + 3] * q[j + 3];
+        }
+        for (; j < dims; j++) s0 += data[off + j] * q[j];
+        return s0 + s1 + s2 + s3;
+    }
+
+    /** Scales {@code v} to unit length in place (a zero vector stays zero). */
+    static float[] normalise(float[] v) {
+        double n = 0;
+        for (float f : v) n += (double) f * f;
+        if (n == 0) return v;
+        float inv = (float) (1 / Math.sqrt(n));
+        for (int i = 0; i < v.length; i++) v[i] *= inv;
+        return v;
+    }
+}
