@@ -22,10 +22,10 @@ final class Facets {
     private final Map<String, BitSet> byTopic;
     private final Map<ChunkKind, BitSet> byKind;
     private final BitSet general;
-    private final List<String> hashes;
+    private final byte[] hashes; // 32 bytes of SHA-256 per chunk
 
     private Facets(int size, Map<String, BitSet> byIndustry, Map<String, BitSet> byTopic, Map<ChunkKind, BitSet> byKind,
-                   BitSet general, List<String> hashes) {
+                   BitSet general, byte[] hashes) {
         this.size = size;
         this.byIndustry = byIndustry;
         this.byTopic = byTopic;
@@ -40,7 +40,9 @@ final class Facets {
             Chunk c = chunks.get(i);
             b.add(i, c.kind(), c.topic(), c.industries());
         }
-        return b.build(hashes);
+        byte[] raw = new byte[32 * hashes.size()];
+        for (int i = 0; i < hashes.size(); i++) System.arraycopy(hexToBytes(hashes.get(i)), 0, raw, 32 * i, 32);
+        return b.build(raw);
     }
 
     /** Chunk numbers the query allows, or null when it allows every chunk. */
@@ -66,11 +68,18 @@ final class Facets {
     }
 
     String hash(int i) {
-        return hashes.get(i);
+        return bytesToHex(java.util.Arrays.copyOfRange(hashes, 32 * i, 32 * i + 32));
     }
 
+    /** Content hashes in chunk order (hex); built on demand, for re-ingest only. */
     List<String> hashes() {
-        return hashes;
+        List<String> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(hash(i));
+        return out;
+    }
+
+    int size() {
+        return size;
     }
 
     java.util.Set<String> industries() {
@@ -81,56 +90,83 @@ final class Facets {
         return byTopic.keySet();
     }
 
-    // ---- persistence: kind, topic, industries and hash per chunk ------------------------------
+    // ---- persistence: columns of kind, topic, industries and hash per chunk -------------------
 
     static byte[] encode(List<Chunk> chunks, List<String> hashes) {
         Map<String, Integer> dict = new LinkedHashMap<>();
+        int industryCount = 0;
         for (Chunk c : chunks) {
             dict.putIfAbsent(c.topic().toLowerCase(Locale.ROOT), dict.size());
             c.industries().forEach(ind -> dict.putIfAbsent(ind, dict.size()));
+            industryCount += c.industries().size();
         }
-        int size = 4 + 4;
+        int n = chunks.size();
+        long size = 4 + 4 + 4;
         for (String s : dict.keySet()) size += 4 + s.getBytes(StandardCharsets.UTF_8).length;
-        for (Chunk c : chunks) size += 1 + 4 + 4 + 4 * c.industries().size() + 32;
-        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        out.putInt(chunks.size()).putInt(dict.size());
+        size += n + 4L * n + 4L * (n + 1) + 4L * industryCount + 32L * n;
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(n).putInt(dict.size()).putInt(industryCount);
         for (String s : dict.keySet()) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             out.putInt(b.length).put(b);
         }
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            out.put((byte) c.kind().ordinal()).putInt(dict.get(c.topic().toLowerCase(Locale.ROOT))).putInt(c.industries().size());
-            c.industries().forEach(ind -> out.putInt(dict.get(ind)));
-            out.put(hexToBytes(hashes.get(i)));
+        for (Chunk c : chunks) out.put((byte) c.kind().ordinal());
+        for (Chunk c : chunks) out.putInt(dict.get(c.topic().toLowerCase(Locale.ROOT)));
+        int at = 0;
+        for (Chunk c : chunks) {
+            out.putInt(at);
+            at += c.industries().size();
         }
+        out.putInt(at);
+        for (Chunk c : chunks) c.industries().forEach(ind -> out.putInt(dict.get(ind)));
+        for (String h : hashes) out.put(hexToBytes(h));
         return out.array();
     }
 
     static Facets read(ByteBuffer in) {
         ByteBuffer b = in.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int n = b.getInt(), words = b.getInt();
+        int n = b.getInt(), words = b.getInt(), industryCount = b.getInt();
         String[] dict = new String[words];
         for (int i = 0; i < words; i++) {
             byte[] s = new byte[b.getInt()];
             b.get(s);
             dict[i] = new String(s, StandardCharsets.UTF_8);
         }
-        Builder builder = new Builder(n);
-        List<String> hashes = new ArrayList<>(n);
-        byte[] h = new byte[32];
-        ChunkKind[] kinds = ChunkKind.values();
+        byte[] kinds = new byte[n];
+        b.get(kinds);
+        int[] topics = ints(b, n);
+        int[] starts = ints(b, n + 1);
+        int[] industries = ints(b, industryCount);
+        byte[] hashes = new byte[32 * n];
+        b.get(hashes);
+        // columns → bit sets, one pass per column so each loop stays trivial
+        Map<Integer, BitSet> byWord = new HashMap<>();
+        for (int i = 0; i < n; i++) byWord.computeIfAbsent(topics[i], k -> new BitSet()).set(i);
+        Map<String, BitSet> byTopic = new HashMap<>();
+        byWord.forEach((w, bits) -> byTopic.put(dict[w], bits));
+        Map<Integer, BitSet> byInd = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            ChunkKind kind = kinds[b.get()];
-            String topic = dict[b.getInt()];
-            int count = b.getInt();
-            List<String> inds = new ArrayList<>(count);
-            for (int j = 0; j < count; j++) inds.add(dict[b.getInt()]);
-            builder.add(i, kind, topic, inds);
-            b.get(h);
-            hashes.add(bytesToHex(h));
+            for (int j = starts[i]; j < starts[i + 1]; j++) byInd.computeIfAbsent(industries[j], k -> new BitSet(n)).set(i);
         }
-        return builder.build(hashes);
+        Map<String, BitSet> byIndustry = new HashMap<>();
+        BitSet general = new BitSet(n);
+        byInd.forEach((w, bits) -> {
+            byIndustry.put(dict[w], bits);
+            if (dict[w].equals("general") || dict[w].equals("all")) general.or(bits);
+        });
+        Map<ChunkKind, BitSet> byKind = new HashMap<>();
+        ChunkKind[] all = ChunkKind.values();
+        for (int i = 0; i < n; i++) byKind.computeIfAbsent(all[kinds[i]], k -> new BitSet(n)).set(i);
+        return new Facets(n, byIndustry, byTopic, byKind, general, hashes);
+    }
+
+    private static int[] ints(ByteBuffer b, int count) {
+        int[] out = new int[count];
+        ByteBuffer s = b.slice().order(ByteOrder.LITTLE_ENDIAN);
+        s.limit(count * 4);
+        s.asIntBuffer().get(out);
+        b.position(b.position() + count * 4);
+        return out;
     }
 
     static byte[] hexToBytes(String hex) {
@@ -166,8 +202,8 @@ final class Facets {
             }
         }
 
-        Facets build(List<String> hashes) {
-            return new Facets(size, byIndustry, byTopic, byKind, general, List.copyOf(hashes));
+        Facets build(byte[] hashes) {
+            return new Facets(size, byIndustry, byTopic, byKind, general, hashes);
         }
     }
 }

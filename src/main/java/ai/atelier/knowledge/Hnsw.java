@@ -19,7 +19,7 @@ import java.util.function.IntConsumer;
  */
 final class Hnsw {
     static final int DEFAULT_M = 16;
-    static final int DEFAULT_EF_CONSTRUCTION = 100;
+    static final int DEFAULT_EF_CONSTRUCTION = 64;
 
     private final Vectors vectors;
     private final int m;
@@ -201,7 +201,7 @@ final class Hnsw {
             else linksUp[node][l - 1][countUp[node][l - 1]++] = nb;
         }
 
-        /** Links node → nb, shrinking node's list with the neighbour heuristic when full. */
+        /** Links node → nb, shrinking a full list with the same neighbour heuristic, which keeps clusters linked to each other. */
         private void connect(int node, int l, int nb, int max) {
             int[] list = l == 0 ? links0[node] : linksUp[node][l - 1];
             int count = l == 0 ? count0[node] : countUp[node][l - 1];
@@ -211,10 +211,9 @@ final class Hnsw {
                 else countUp[node][l - 1]++;
                 return;
             }
-            float[] base = v.row(node);
             List<Ranked> all = new ArrayList<>(count + 1);
-            for (int j = 0; j < count; j++) all.add(new Ranked(list[j], v.dot(list[j], base)));
-            all.add(new Ranked(nb, v.dot(nb, base)));
+            for (int j = 0; j < count; j++) all.add(new Ranked(list[j], v.dot(list[j], node)));
+            all.add(new Ranked(nb, v.dot(nb, node)));
             all.sort((a, b) -> Double.compare(b.score(), a.score()));
             List<Ranked> kept = select(all, max);
             for (int j = 0; j < kept.size(); j++) list[j] = kept.get(j).index();
@@ -232,11 +231,9 @@ final class Hnsw {
             List<Ranked> pruned = new ArrayList<>();
             for (Ranked c : sorted) {
                 if (out.size() >= max) break;
-                float[] cv = null;
                 boolean good = true;
                 for (Ranked o : out) {
-                    if (cv == null) cv = v.row(c.index());
-                    if (v.dot(o.index(), cv) > c.score()) {
+                    if (v.dot(o.index(), c.index()) > c.score()) {
                         good = false;
                         break;
                     }

@@ -1,6 +1,10 @@
 package ai.atelier.knowledge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,7 +30,7 @@ import java.util.zip.CRC32C;
 /**
  * The on-disk layout of a knowledge index, one folder:
  * <pre>
- *   index.header   magic "ATELIER-KB", format version, manifest JSON, CRC-32C of the JSON
+ *   index.header   magic "ATELIER-KB", format version, manifest, CRC-32C of the manifest
  *   chunks.bin     chunk texts and metadata (decoded on demand)
  *   facets.bin     kind, topic, industries and content hash per chunk
  *   vectors.bin    unit embeddings, float32 little-endian, one row per chunk
@@ -41,7 +45,6 @@ final class IndexFiles {
     static final int FORMAT = 1;
     static final String HEADER = "index.header";
     private static final byte[] MAGIC = "ATELIER-KB".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IndexFiles() {}
 
@@ -64,7 +67,7 @@ final class IndexFiles {
             if (c.graph() != null) sums.put("graph.bin", writeFile(tmp.resolve("graph.bin"), c.graph()));
             IndexManifest m = new IndexManifest(FORMAT, draft.model(), draft.dims(), draft.chunks(), draft.company(), draft.builtAt(),
                     c.graph() != null, sums, draft.sources(), draft.skipped());
-            byte[] json = JSON.writeValueAsBytes(m);
+            byte[] json = encodeManifest(m);
             CRC32C crc = new CRC32C();
             crc.update(json);
             ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 8 + json.length + 8).order(ByteOrder.LITTLE_ENDIAN);
@@ -150,11 +153,65 @@ final class IndexFiles {
             throw new IndexProblem(IndexProblem.Kind.CORRUPT, "index header " + h + " fails its checksum");
         }
         try {
-            IndexManifest m = JSON.readValue(json, IndexManifest.class);
+            IndexManifest m = decodeManifest(json);
             if (m.format() != FORMAT) throw new IndexProblem(IndexProblem.Kind.VERSION, "index at " + dir + " has format version " + m.format());
             return m;
         } catch (IOException e) {
             throw new IndexProblem(IndexProblem.Kind.CORRUPT, "index header " + h + " has an unreadable manifest: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The manifest in a small binary form rather than JSON: a cold JVM opens the index without
+     * loading a JSON library, which alone costs a few hundred milliseconds of start-up.
+     */
+    static byte[] encodeManifest(IndexManifest m) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream o = new DataOutputStream(bytes)) {
+            o.writeInt(m.format());
+            o.writeUTF(m.model());
+            o.writeInt(m.dims());
+            o.writeInt(m.chunks());
+            o.writeUTF(m.company());
+            o.writeUTF(m.builtAt());
+            o.writeBoolean(m.graph());
+            o.writeInt(m.files().size());
+            for (var e : new java.util.TreeMap<>(m.files()).entrySet()) {
+                o.writeUTF(e.getKey());
+                o.writeLong(e.getValue().bytes());
+                o.writeLong(e.getValue().crc32c());
+            }
+            o.writeInt(m.sources().size());
+            for (IndexManifest.Source s : m.sources()) {
+                o.writeUTF(s.file());
+                o.writeUTF(s.kind());
+                o.writeUTF(s.hash());
+                o.writeInt(s.chunks());
+            }
+            o.writeInt(m.skipped().size());
+            for (SkippedFile f : m.skipped()) {
+                o.writeUTF(f.file());
+                o.writeUTF(f.reason().length() > 8000 ? f.reason().substring(0, 8000) : f.reason());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static IndexManifest decodeManifest(byte[] b) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
+            int format = in.readInt();
+            String model = in.readUTF();
+            int dims = in.readInt(), chunks = in.readInt();
+            String company = in.readUTF(), builtAt = in.readUTF();
+            boolean graph = in.readBoolean();
+            Map<String, IndexManifest.FileSum> files = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) files.put(in.readUTF(), new IndexManifest.FileSum(in.readLong(), in.readLong()));
+            List<IndexManifest.Source> sources = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) sources.add(new IndexManifest.Source(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt()));
+            List<SkippedFile> skipped = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) skipped.add(new SkippedFile(in.readUTF(), in.readUTF()));
+            if (in.available() != 0) throw new IOException("trailing bytes after the manifest");
+            return new IndexManifest(format, model, dims, chunks, company, builtAt, graph, files, sources, skipped);
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.TreeSet;
 public final class KnowledgeBase {
     /** Tuning, fixed per index. {@code graphAbove}: build an HNSW graph only for more chunks than this. */
     public record Settings(int chunkChars, int graphAbove, int exactBelow, int efSearch, int m, int efConstruction, int batch) {
-        public static final Settings DEFAULT = new Settings(1200, 10_000, 10_000, 64, Hnsw.DEFAULT_M, Hnsw.DEFAULT_EF_CONSTRUCTION, 32);
+        public static final Settings DEFAULT = new Settings(1200, 10_000, 10_000, 128, Hnsw.DEFAULT_M, Hnsw.DEFAULT_EF_CONSTRUCTION, 32);
     }
 
     private final Embedder embedder;
@@ -75,7 +75,7 @@ public final class KnowledgeBase {
             Vectors vectors = new Vectors(data, m.manifest().dims());
             Bm25Index lexical = Bm25Index.read(m.lexical(), chunks);
             Hnsw graph = m.graph() == null ? null : Hnsw.read(m.graph(), vectors);
-            if (chunks.size() != m.manifest().chunks() || facets.hashes().size() != chunks.size()) {
+            if (chunks.size() != m.manifest().chunks() || facets.size() != chunks.size()) {
                 throw new IndexProblem(IndexProblem.Kind.CORRUPT, "index at " + indexDir + " has inconsistent chunk counts");
             }
             return new KnowledgeIndex(indexDir, m.manifest(), chunks, facets, lexical,

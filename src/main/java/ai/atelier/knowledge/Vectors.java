@@ -50,6 +50,21 @@ final class Vectors {
         return s0 + s1 + s2 + s3;
     }
 
+    /** Dot product of rows {@code i} and {@code j}, without copying either. */
+    float dot(int i, int j) {
+        int a = i * dims, b = j * dims;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < dims; k += 4) {
+            s0 += data[a + k] * data[b + k];
+            s1 += data[a + k + 1] * data[b + k + 1];
+            s2 += data[a + k + 2] * data[b + k + 2];
+            s3 += data[a + k + 3] * data[b + k + 3];
+        }
+        for (; k < dims; k++) s0 += data[a + k] * data[b + k];
+        return s0 + s1 + s2 + s3;
+    }
+
     /** Scales {@code v} to unit length in place (a zero vector stays zero). */
     static float[] normalise(float[] v) {
         double n = 0;
