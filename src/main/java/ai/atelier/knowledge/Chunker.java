@@ -74,10 +74,14 @@ public final class Chunker {
         return last.length() < maxChars / 3 ? last : "";
     }
 
-    /** A paragraph as pieces no longer than a chunk: whole when it fits, else runs of sentences. */
+    /**
+     * A paragraph as pieces that fit a chunk: whole when it fits, else runs of sentences at most two
+     * thirds of a chunk long, leaving room for the overlap sentence carried over from the piece before.
+     */
     private List<String> pieces(String paragraph) {
         String p = paragraph.contains("\n") && !looksLikeList(paragraph) ? paragraph.replaceAll("\\s*\\n\\s*", " ") : paragraph;
         if (p.length() <= maxChars) return List.of(p);
+        int maxChars = this.maxChars - this.maxChars / 3;
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (String s : sentences(p)) {
