@@ -17,9 +17,12 @@ import java.util.stream.Stream;
 /**
  * The knowledge-index benchmark (bench/kb-bench): generates a company folder whose research cuts
  * into N chunks (100,000 by default), ingests it through the same code path as {@code atelier kb
- * ingest} (every chunk embedded with all-MiniLM-L6-v2, nothing extrapolated), then measures index
- * load time in a fresh JVM, query latency with filters, HNSW recall against an exact scan, and memory
- * per chunk, and writes bench/results-kb.md. Not a test: numbers depend on the machine and its load.
+ * ingest}, then measures index load time in a fresh JVM, query latency with filters, HNSW recall
+ * against an exact scan, and memory per chunk, and writes bench/results-kb.md. The first
+ * {@code --embed-sample} chunks (3,000 by default) are embedded with the real model and timed; the
+ * rest get simulated vectors ({@link SampledEmbeddingModel}) and the full ingest time is extrapolated,
+ * which the results file states. {@code --embed-sample} at or above the chunk count embeds everything
+ * for real. Not a test: numbers depend on the machine and its load.
  */
 public final class KnowledgeBench {
     static final String[] INDUSTRIES = {"manufacturing", "healthcare", "retail", "logistics", "energy", "finance", "education", "agriculture"};
