@@ -30,6 +30,7 @@ public final class Bm25Index implements Retriever {
     private final IntBuffer tfs;
     private final IntBuffer lengths;
     private final double avgLength;
+    private final float[] norms; // per chunk: K1 * (1 - B + B * length / avgLength), computed once
 
     public Bm25Index(List<Chunk> chunks) {
         this.chunks = List.copyOf(chunks);
@@ -73,6 +74,13 @@ public final class Bm25Index implements Retriever {
         this.tfs = IntBuffer.wrap(f);
         this.lengths = IntBuffer.wrap(len);
         this.avgLength = n == 0 ? 1 : (double) total / n;
+        this.norms = norms(lengths, avgLength);
+    }
+
+    private static float[] norms(IntBuffer lengths, double avgLength) {
+        float[] out = new float[lengths.capacity()];
+        for (int i = 0; i < out.length; i++) out[i] = (float) (K1 * (1 - B + B * lengths.get(i) / avgLength));
+        return out;
     }
 
     private Bm25Index(List<Chunk> chunks, Map<String, Integer> termIds, IntBuffer starts, IntBuffer docs, IntBuffer tfs,
@@ -84,6 +92,7 @@ public final class Bm25Index implements Retriever {
         this.tfs = tfs;
         this.lengths = lengths;
         this.avgLength = avgLength;
+        this.norms = norms(lengths, avgLength);
     }
 
     /** Builds the index over every research document of a company. */
@@ -111,24 +120,37 @@ public final class Bm25Index implements Retriever {
         return s;
     }
 
-    /** Scores of every chunk with at least one query term, best first; {@code allowed} (may be null) filters chunk numbers. */
+    /**
+     * The best {@code limit} chunks with at least one query term, best first; {@code allowed} (may be
+     * null) filters chunk numbers. Term-at-a-time into one score array: the idf is computed once per
+     * term and the length normalisation once per chunk at load, so a posting costs one division.
+     */
     public List<Ranked> top(List<String> queryTerms, BitSet allowed, int limit) {
         int n = lengths.capacity();
         float[] acc = new float[n];
-        BitSet touched = new BitSet(n);
-        for (String q : queryTerms) {
+        boolean any = false;
+        for (String q : new java.util.LinkedHashSet<>(queryTerms)) {
             Integer t = termIds.get(q);
             if (t == null) continue;
             int from = starts.get(t), to = starts.get(t + 1);
+            int df = to - from;
+            float idf = (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            float k1 = (float) (K1 + 1);
+            int repeats = java.util.Collections.frequency(queryTerms, q);
             for (int p = from; p < to; p++) {
                 int doc = docs.get(p);
-                if (allowed != null && !allowed.get(doc)) continue;
-                acc[doc] += (float) termScore(to - from, tfs.get(p), lengths.get(doc));
-                touched.set(doc);
+                int f = tfs.get(p);
+                acc[doc] += repeats * idf * (f * k1) / (f + norms[doc]);
             }
+            any = true;
         }
+        if (!any) return List.of();
         TopK top = new TopK(limit);
-        for (int doc = touched.nextSetBit(0); doc >= 0; doc = touched.nextSetBit(doc + 1)) top.offer(doc, acc[doc]);
+        if (allowed == null) {
+            for (int doc = 0; doc < n; doc++) if (acc[doc] > 0) top.offer(doc, acc[doc]);
+        } else {
+            for (int doc = allowed.nextSetBit(0); doc >= 0 && doc < n; doc = allowed.nextSetBit(doc + 1)) if (acc[doc] > 0) top.offer(doc, acc[doc]);
+        }
         return top.sorted();
     }
 

@@ -48,8 +48,9 @@ final class Hnsw {
     /** The {@code k} allowed nodes most similar to unit vector {@code q}, best first, exploring {@code ef} candidates. */
     List<Ranked> search(float[] q, int k, int ef, BitSet allowed) {
         if (entry < 0) return List.of();
+        float[] scratch = new float[vectors.dims()];
         int cur = entry;
-        float curSim = vectors.dot(cur, q);
+        float curSim = vectors.dot(cur, q, scratch);
         for (int level = maxLevel; level > 0; level--) {
             boolean changed = true;
             while (changed) {
@@ -58,7 +59,7 @@ final class Hnsw {
                 int count = upper.get(base);
                 for (int j = 1; j <= count; j++) {
                     int nb = upper.get(base + j);
-                    float s = vectors.dot(nb, q);
+                    float s = vectors.dot(nb, q, scratch);
                     if (s > curSim) {
                         curSim = s;
                         cur = nb;
@@ -67,13 +68,13 @@ final class Hnsw {
                 }
             }
         }
-        PriorityQueue<Ranked> found = layer0(q, cur, curSim, Math.max(ef, k), allowed);
+        PriorityQueue<Ranked> found = layer0(q, cur, curSim, Math.max(ef, k), allowed, scratch);
         List<Ranked> out = new ArrayList<>(found);
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
         return out.size() > k ? out.subList(0, k) : out;
     }
 
-    private PriorityQueue<Ranked> layer0(float[] q, int start, float startSim, int ef, BitSet allowed) {
+    private PriorityQueue<Ranked> layer0(float[] q, int start, float startSim, int ef, BitSet allowed, float[] scratch) {
         BitSet visited = new BitSet(vectors.size());
         PriorityQueue<Ranked> candidates = new PriorityQueue<>((a, b) -> Double.compare(b.score(), a.score()));
         PriorityQueue<Ranked> results = new PriorityQueue<>((a, b) -> Double.compare(a.score(), b.score()));
@@ -89,7 +90,7 @@ final class Hnsw {
                 int nb = level0.get(base + j);
                 if (visited.get(nb)) continue;
                 visited.set(nb);
-                float s = vectors.dot(nb, q);
+                float s = vectors.dot(nb, q, scratch);
                 if (results.size() < ef || s > results.peek().score()) {
                     candidates.add(new Ranked(nb, s));
                     if (allowed == null || allowed.get(nb)) {
@@ -305,6 +306,10 @@ final class Hnsw {
     }
 
     // ---- persistence ----------------------------------------------------------------------------
+
+    int m0() {
+        return m0;
+    }
 
     long byteSize() {
         return 4L * (5 + levels.capacity() + level0.capacity() + upperAt.capacity() + upper.capacity());

@@ -70,9 +70,7 @@ public final class KnowledgeBase {
         try {
             List<Chunk> chunks = ChunkStore.read(m.chunks());
             Facets facets = Facets.read(m.facets());
-            float[] data = new float[m.manifest().chunks() * m.manifest().dims()];
-            m.vectors().duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
-            Vectors vectors = new Vectors(data, m.manifest().dims());
+            Vectors vectors = new Vectors(m.vectors().duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer(), m.manifest().dims());
             Bm25Index lexical = Bm25Index.read(m.lexical(), chunks);
             Hnsw graph = m.graph() == null ? null : Hnsw.read(m.graph(), vectors);
             if (chunks.size() != m.manifest().chunks() || facets.size() != chunks.size()) {
@@ -111,7 +109,7 @@ public final class KnowledgeBase {
         for (int i = 0; i < chunks.size(); i++) {
             Integer row = oldRows.get(hashes.get(i));
             if (row != null) {
-                System.arraycopy(old.vectorsData(), row * dims, data, i * dims, dims);
+                old.copyVector(row, data, i * dims);
                 reused++;
             } else {
                 pending.putIfAbsent(hashes.get(i), i);

@@ -128,8 +128,8 @@ public final class KnowledgeIndex implements Retriever {
         return facets.hashes();
     }
 
-    float[] vectorsData() {
-        return vectors.vectors().data();
+    void copyVector(int row, float[] out, int at) {
+        vectors.vectors().copyRow(row, out, at);
     }
 
     Chunk chunk(int i) {
