@@ -12,7 +12,8 @@ import java.util.Locale;
  * Where a company's index lives when no {@code --index} is given: {@code <company>/.atelier-index/}
  * beside the knowledge it indexes, so it travels with the folder; when the company folder cannot be
  * written (a read-only mount, another user's folder), a per-user cache folder keyed by the company's
- * absolute path: {@code $XDG_CACHE_HOME/atelier/kb/<name>-<hash>/} (or {@code ~/.cache/...}).
+ * absolute path: {@code $XDG_CACHE_HOME/atelier/kb/<name>-<hash>/} (or {@code ~/.cache/...}), built there
+ * on first use even if the read-only folder carries an index of its own, which could not be refreshed.
  */
 public final class IndexLocation {
     public static final String LOCAL_DIR = ".atelier-index";
@@ -22,8 +23,8 @@ public final class IndexLocation {
     public static Path defaultFor(Path companyDir) {
         Path company = companyDir.toAbsolutePath().normalize();
         Path local = company.resolve(LOCAL_DIR);
-        if (Files.isRegularFile(local.resolve(IndexFiles.HEADER)) || writable(company)) return local;
-        return cacheFor(company);
+        // a read-only folder's own index could not be refreshed when the knowledge changes, so it is not used
+        return writable(company) ? local : cacheFor(company);
     }
 
     /** The cache-folder location for a company, used when its own folder is read-only. */
