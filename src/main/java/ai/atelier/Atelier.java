@@ -4,6 +4,10 @@ import ai.atelier.economics.CostEstimator;
 import ai.atelier.knowledge.Bm25Index;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
+import ai.atelier.knowledge.Embedder;
+import ai.atelier.knowledge.IndexLocation;
+import ai.atelier.knowledge.IngestListener;
+import ai.atelier.knowledge.KnowledgeBase;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.TokenCounter;
@@ -44,6 +48,7 @@ public final class Atelier implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final WorkflowLoader workflows = new WorkflowLoader(Crew.PERSONAS);
     private final CompanyLoader companies = new CompanyLoader();
+    private final KnowledgeBase knowledge = new KnowledgeBase(Embedder.allMiniLmL6V2());
     private final SiteGeneration generation;
     private final QaAgent qa;
 
@@ -103,7 +108,17 @@ public final class Atelier implements AutoCloseable {
     }
 
     public Retriever retrieverFor(Company company) {
-        return Bm25Index.of(company);
+        return retrieverFor(company, IngestListener.SILENT);
+    }
+
+    /** The company's hybrid knowledge index at its default location, built or refreshed first if needed. */
+    public Retriever retrieverFor(Company company, IngestListener listener) {
+        return knowledge.open(company, IndexLocation.defaultFor(company.dir()), listener);
+    }
+
+    /** Builds, refreshes and opens knowledge indexes (what {@code atelier kb} drives). */
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     /** A readable, unique id: visitor, workflow and time. */

@@ -87,7 +87,8 @@ final class GenerateCommand implements Callable<Integer> {
             Path dir = out != null ? out : Path.of("out", siteId);
             requireEmpty(dir);
             ProgressBar progress = new ProgressBar(err, wf.steps().size(), System.console() != null);
-            SiteGeneration.Result r = atelier.generate(p, c, atelier.retrieverFor(c), wf, dir, siteId, progress);
+            var retriever = atelier.retrieverFor(c, new IngestProgressBar(err, System.console() != null));
+            SiteGeneration.Result r = atelier.generate(p, c, retriever, wf, dir, siteId, progress);
             progress.finish();
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Loads a company folder in the contract layout (see docs/company-folder.md). Nothing here knows
  * the example company: every name, colour and phrase comes from the files. A missing or malformed
- * file stops the load with one line naming the file and the problem.
+ * required file stops the load with one line naming the file and the problem; a bad research file
+ * is only skipped and named in {@link Company#skipped()}.
  */
 public final class CompanyLoader {
     /** Largest single knowledge file read (research documents, YAML files). */
@@ -31,12 +32,13 @@ public final class CompanyLoader {
         }
         Path root = dir.toAbsolutePath().normalize();
         CompanyInfo info = info(root);
-        List<ResearchDoc> research = research(root);
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<ResearchDoc> research = research(root, skipped);
         List<Offering> offerings = offerings(root);
         List<Testimonial> testimonials = testimonials(root);
         String guidelines = text(root, "design-guidelines.md");
         Policies policies = policies(root);
-        return new Company(root, info, research, offerings, testimonials, guidelines, policies);
+        return new Company(root, info, research, offerings, testimonials, guidelines, policies, skipped);
     }
 
     private CompanyInfo info(Path root) {
@@ -57,15 +59,31 @@ public final class CompanyLoader {
                 new CompanyInfo.Contact(optionalString(contact, "email"), optionalString(contact, "phone"), optionalString(contact, "url")));
     }
 
-    private List<ResearchDoc> research(Path root) {
+    /**
+     * Research is loaded leniently: a file that cannot be used (unreadable, broken front matter,
+     * empty, binary, too large, unsupported type) is recorded in {@code skipped} and the rest load.
+     * Only a missing or unlistable research/ folder stops the load.
+     */
+    private List<ResearchDoc> research(Path root, List<SkippedFile> skipped) {
         Path dir = root.resolve("research");
         if (!Files.isDirectory(dir)) throw bad("research/", "folder is missing (create it; it may hold zero or more .md documents)");
         List<ResearchDoc> docs = new ArrayList<>();
+        ResearchReader reader = new ResearchReader();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                docs.add(FrontMatter.parse(root.relativize(p).toString().replace('\\', '/'), read(root, p)));
+            for (Path p : files.filter(f -> !Files.isDirectory(f)).sorted().toList()) {
+                String id = root.relativize(p).toString().replace('\\', '/');
+                if (p.getFileName().toString().startsWith(".")) continue;
+                if (!ResearchReader.supports(p)) {
+                    skipped.add(new SkippedFile(id, "is not a supported research type (" + String.join(", ", ResearchReader.EXTENSIONS) + ")"));
+                    continue;
+                }
+                try {
+                    docs.add(reader.read(id, p));
+                } catch (ResearchReader.Unusable e) {
+                    skipped.add(new SkippedFile(id, e.getMessage()));
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw bad("research/", "cannot list: " + e.getMessage());
         }
         return docs;

@@ -20,7 +20,7 @@ final class FrontMatter {
         String body = t;
         if (t.startsWith("---")) {
             int end = t.indexOf("\n---", 3);
-            if (end < 0) throw CompanyLoader.bad(id, "has front matter that is never closed with a line '---'");
+            if (end < 0) throw new ResearchReader.Unusable("has front matter that is never closed with a line '---'");
             meta = t.substring(3, end);
             int bodyStart = t.indexOf('\n', end + 4);
             body = bodyStart < 0 ? "" : t.substring(bodyStart + 1);
@@ -29,9 +29,9 @@ final class FrontMatter {
         try {
             n = meta.isBlank() ? YAML.createObjectNode() : YAML.readTree(meta);
         } catch (IOException e) {
-            throw CompanyLoader.bad(id, "has front matter that is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ResearchReader.Unusable("has front matter that is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (n == null || !n.isObject()) throw CompanyLoader.bad(id, "front matter must be a mapping (title, industry, topic)");
+        if (n == null || !n.isObject()) throw new ResearchReader.Unusable("front matter must be a mapping (title, industry, topic)");
         String title = n.hasNonNull("title") ? n.get("title").asText().strip() : firstHeading(body, id);
         List<String> industries = new ArrayList<>();
         JsonNode ind = n.get("industry");
@@ -40,7 +40,7 @@ final class FrontMatter {
         else if (ind != null && !ind.isNull()) industries.add(ind.asText().strip().toLowerCase(Locale.ROOT));
         if (industries.isEmpty()) industries.add("general");
         String topic = n.hasNonNull("topic") ? n.get("topic").asText().strip() : "";
-        if (body.isBlank()) throw CompanyLoader.bad(id, "has no text after its front matter");
+        if (body.isBlank()) throw new ResearchReader.Unusable("has no text after its front matter");
         return new ResearchDoc(id, title, industries, topic, body);
     }
 

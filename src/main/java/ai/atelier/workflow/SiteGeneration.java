@@ -142,10 +142,10 @@ public final class SiteGeneration {
         if (trace.ok() && quality != null && !quality.passed()) {
             error = "quality gate failed: " + String.join(", ", quality.blockingFailures().stream().map(c -> c.name()).toList());
         }
-        Map<String, List<String>> provenance = new LinkedHashMap<>();
+        Map<String, SiteReport.Sources> provenance = new LinkedHashMap<>();
         if (state.hasSpec()) {
             WebsiteSpec spec = state.spec();
-            spec.sections().forEach(s -> provenance.put(s.id(), s.sources()));
+            spec.sections().forEach(s -> provenance.put(s.id(), SiteReport.Sources.of(s.sources())));
         }
         return new SiteReport(req.siteId(), req.workflow().name(), status, trace.failedStep(), error,
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),

@@ -25,7 +25,7 @@ public record SiteReport(
         List<StepSpan> steps,
         Totals totals,
         QualityReport quality,
-        Map<String, List<String>> provenance,
+        Map<String, Sources> provenance,
         List<String> files,
         String costEstimate,
         String simulation,
@@ -38,6 +38,23 @@ public record SiteReport(
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+
+    /**
+     * What informed one section of the page: the knowledge chunk ids (e.g. {@code research/x.md#2})
+     * and the company files they came from (the part of each id before {@code #}), in first-cited order.
+     */
+    public record Sources(List<String> chunks, List<String> files) {
+        public Sources {
+            chunks = List.copyOf(chunks);
+            files = List.copyOf(files);
+        }
+
+        public static Sources of(List<String> chunkIds) {
+            java.util.Set<String> files = new java.util.LinkedHashSet<>();
+            chunkIds.forEach(id -> files.add(id.contains("#") ? id.substring(0, id.indexOf('#')) : id));
+            return new Sources(chunkIds, List.copyOf(files));
+        }
+    }
 
     /**
      * Sums over the run. {@code modelSteps} is k: steps that call a model (or the engine standing in
