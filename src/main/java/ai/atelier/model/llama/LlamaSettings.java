@@ -86,6 +86,7 @@ public record LlamaSettings(Path modelFile, int contextSize, int threads, int gp
         }
         String file = n.path("model").asText("");
         if (file.isBlank()) throw new AtelierException(where + " has no model:; set it to the path of a .gguf file");
+        if (file.startsWith("~/")) file = System.getProperty("user.home") + file.substring(1);
         Path p = Path.of(file);
         if (!p.isAbsolute() && baseDir != null) p = baseDir.resolve(p);
         LlamaSettings d = of(p);

@@ -46,8 +46,8 @@ final class LoadedModel implements AutoCloseable {
                 .setCtxSize(context)
                 .setThreads(settings.threads())
                 .setParallel(settings.slots())
-                .setGpuLayers(settings.gpuLayers())
                 .disableLog(); // llama.cpp logs every load and call to stderr otherwise
+        if (settings.gpuLayers() > 0) p.setGpuLayers(settings.gpuLayers()); // a CPU-only build warns about any value
         try {
             return new LoadedModel(metadata, settings, new LlamaModel(p), context);
         } catch (RuntimeException | UnsatisfiedLinkError e) { // the binding's LlamaException is not public
