@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One GGUF file loaded into llama.cpp, shared by every role bound to it. It owns the native model,
  * formats chat prompts with the model's own template, counts tokens with the model's tokenizer,
- * turns JSON schemas into grammars (cached), and runs generations: at most {@code slots} at once
+ * turns JSON schemas into grammars ({@link JsonSchemaGrammar}, cached), and runs generations: at most {@code slots} at once
  * (llama.cpp's parallel slots), each bounded by a deadline that cancels the generation between
  * tokens. It also keeps the throughput measured so far, which prices self-hosted calls.
  */
@@ -95,11 +95,11 @@ final class LoadedModel implements AutoCloseable {
 
     String grammarFor(String jsonSchema) {
         return grammars.computeIfAbsent(jsonSchema, s -> {
+            // not llama.cpp's own converter: it aborts the JVM on a schema it does not understand
             try {
-                return LlamaModel.jsonSchemaToGrammar(s);
-            } catch (RuntimeException e) {
-                throw new LlamaCallException(LlamaCallException.Reason.BAD_SCHEMA,
-                        "llama.cpp cannot turn the JSON schema into a grammar: " + e.getMessage(), e);
+                return JsonSchemaGrammar.convert(s);
+            } catch (IllegalArgumentException e) {
+                throw new LlamaCallException(LlamaCallException.Reason.BAD_SCHEMA, "cannot constrain the answer: " + e.getMessage(), e);
             }
         });
     }

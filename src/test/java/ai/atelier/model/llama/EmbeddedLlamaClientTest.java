@@ -58,8 +58,11 @@ class EmbeddedLlamaClientTest {
         ChatResponse r = client.chat(ask("Say hello to Priya.", null, 200, MINUTE));
         assertThat(r.model()).isEqualTo("tiny");
         assertThat(r.text()).isNotBlank();
-        assertThat(r.finishReason()).isEqualTo("stop"); // the tiny model stops by itself well before 200 tokens
-        assertThat(r.usage().outputTokens()).isBetween(1L, 199L);
+        // sampling is random: the tiny model usually stops by itself after ~50 tokens, sometimes runs to the cap
+        assertThat(r.finishReason()).isIn("stop", "length");
+        assertThat(r.usage().outputTokens()).isBetween(1L, 200L);
+        if (r.finishReason().equals("length")) assertThat(r.usage().outputTokens()).isEqualTo(200);
+        else assertThat(r.usage().outputTokens()).isLessThan(200);
         assertThat(r.usage().estimated()).as("counted by the model's own tokenizer").isFalse();
     }
 
