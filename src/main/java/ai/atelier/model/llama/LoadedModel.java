@@ -78,8 +78,10 @@ final class LoadedModel implements AutoCloseable {
 
     /** The model's chat template applied to a system and a user message, ready for the assistant's turn. */
     String format(String system, String user) {
+        // message text must not spell control tokens: the formatted prompt is tokenized with special tokens on
+        String sys = system == null || system.isBlank() ? null : ControlTokens.neutralize(system);
         InferenceParameters p = new InferenceParameters("")
-                .setMessages(system == null || system.isBlank() ? null : system, List.of(new Pair<>("user", user == null ? "" : user)));
+                .setMessages(sys, List.of(new Pair<>("user", user == null ? "" : ControlTokens.neutralize(user))));
         return model.applyTemplate(p);
     }
 
