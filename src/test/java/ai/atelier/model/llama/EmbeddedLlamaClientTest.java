@@ -171,6 +171,26 @@ class EmbeddedLlamaClientTest {
     }
 
     @Test
+    void interruptingTheCallerCancelsItsGeneration() throws Exception {
+        String endless = "{\"type\":\"string\",\"minLength\":4000}";
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                client.chat(ask("Write a lot.", endless, 3000, MINUTE));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        caller.start();
+        Thread.sleep(300);
+        caller.interrupt();
+        caller.join(10_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOfSatisfying(LlamaCallException.class,
+                e -> assertThat(e.reason()).isEqualTo(LlamaCallException.Reason.INTERRUPTED));
+    }
+
+    @Test
     void promptLongerThanASlotIsAClearError() {
         String huge = String.join(" ", java.util.Collections.nCopies(3000, "factory"));
         assertThatThrownBy(() -> client.chat(ask(huge, null, 10, MINUTE)))
