@@ -86,7 +86,10 @@ public class LlamaBench {
             double secs = (System.nanoTime() - t0) / 1e9;
             pool.shutdown();
             md.append(String.format(Locale.ROOT, "%d calls in %.2f s: %.1f calls/s, %.1f generated tok/s aggregate (wall clock).%n",
-                    CALLS, secs, CALLS / secs, gen / secs));
+                    CALLS, secs, CALLS / secs, gen / secs))
+                    .append("\nOn a 2-core machine both slots share the same two cores, so a second slot serves two roles at once ")
+                    .append("(no caller waits for the other to finish) rather than adding throughput; on a CPU with more cores than ")
+                    .append("`threads`, slots add throughput.\n");
         }
 
         System.err.println("[3/3] binding overhead: child JVM with llama.cpp's timing log …");
@@ -95,7 +98,12 @@ public class LlamaBench {
                 .append("llama.cpp's own `print_timing` for the same task (prompt eval + eval) is read from the child's stderr. ")
                 .append("Overhead = Java wall time − llama.cpp's time: JNI crossings, JSON parameter encoding, the result queue and the per-token hand-off.\n\n")
                 .append("| call shape | calls | Java wall ms (median) | llama.cpp ms (median) | overhead ms (median) | overhead per streamed token ms |\n|---|---|---|---|---|---|\n");
-        md.append(bindingOverhead(model));
+        List<double[]> bars = new ArrayList<>();
+        md.append(bindingOverhead(model, bars));
+        if (bars.size() == 2) {
+            chart(bars, out.resolveSibling("results-llama.png"));
+            md.append("\n![time per call: llama.cpp vs the Java binding](results-llama.png)\n");
+        }
         md.append("\nRead: the overhead is a fixed cost per call plus a small cost per streamed token; against a real 1–3 B model, ")
                 .append("whose tokens take tens of milliseconds each on a laptop CPU, it is negligible. With the tiny model it is a visible share because llama.cpp's own work is so small.\n");
         Files.writeString(out, md.toString());
@@ -123,7 +131,7 @@ public class LlamaBench {
     }
 
     /** Runs the worker in a child JVM and pairs its Java-side timings with llama.cpp's print_timing blocks, in order. */
-    static String bindingOverhead(Path model) throws Exception {
+    static String bindingOverhead(Path model, List<double[]> bars) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Path.of("bench", "LlamaBench.java").toString(),
                 model.toString(), "-", "--binding-worker");
@@ -168,6 +176,7 @@ public class LlamaBench {
                 outputs += Long.parseLong(calls.get(i)[2]);
             }
             double perToken = median(over) / 1e6 / Math.max(1.0, outputs / (double) wall.size());
+            bars.add(new double[]{median(engine) / 1e6, median(over) / 1e6});
             sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.3f |%n", shape, wall.size(), median(wall) / 1e6,
                     median(engine) / 1e6, median(over) / 1e6, perToken));
         }
@@ -200,6 +209,46 @@ public class LlamaBench {
             }
         }
         System.exit(0); // the binding's native thread keeps the JVM alive otherwise (java-llama.cpp issue 116)
+    }
+
+    /** Stacked horizontal bars: llama.cpp's time and the binding's overhead, per call shape. */
+    static void chart(List<double[]> bars, Path png) throws Exception {
+        int w = 760, h = 230, left = 200, right = 40;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+        g.drawString("Median time per call (ms): llama.cpp vs Java binding overhead", 20, 25);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+        String[] labels = {"1-token call", "64-token generation"};
+        for (int i = 0; i < bars.size(); i++) {
+            double engine = bars.get(i)[0], over = bars.get(i)[1];
+            // each bar on its own scale (the shapes differ 20x); the numbers carry the magnitude
+            double scale = (w - left - right) / (engine + over);
+            int y = 55 + i * 70;
+            g.setColor(java.awt.Color.BLACK);
+            g.drawString(labels[i], 20, y + 20);
+            g.setColor(new java.awt.Color(0x3b6ea8));
+            g.fillRect(left, y, (int) (engine * scale), 30);
+            g.setColor(new java.awt.Color(0xd9822b));
+            g.fillRect(left + (int) (engine * scale), y, Math.max(2, (int) (over * scale)), 30);
+            g.setColor(java.awt.Color.BLACK);
+            g.drawString(String.format(Locale.ROOT, "llama.cpp %.2f ms + binding %.2f ms (%.0f%%)", engine, over, 100 * over / (engine + over)),
+                    left, y + 45);
+        }
+        g.setColor(new java.awt.Color(0x3b6ea8));
+        g.fillRect(20, h - 25, 12, 12);
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString("llama.cpp (its own print_timing)", 38, h - 15);
+        g.setColor(new java.awt.Color(0xd9822b));
+        g.fillRect(300, h - 25, 12, 12);
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString("outside llama.cpp: JNI, parameters, result queue", 318, h - 15);
+        g.dispose();
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
     }
 
     static double median(List<Long> xs) {
