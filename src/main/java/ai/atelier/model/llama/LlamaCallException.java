@@ -19,4 +19,9 @@ public final class LlamaCallException extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    /** Whether the same call may succeed if tried again (a timeout or an engine hiccup; not a bad request). */
+    public boolean retryable() {
+        return reason == Reason.TIMEOUT || reason == Reason.ENGINE;
+    }
 }
