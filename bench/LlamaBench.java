@@ -185,7 +185,9 @@ public class LlamaBench {
 
     /** Child process: raw binding with llama.cpp's log on (stderr), one line per call on stdout. */
     static void bindingWorker(Path model) throws Exception {
-        System.setProperty("de.kherud.llama.tmpdir", Files.createTempDirectory("atelier-llama-bench-").toString());
+        Path lib = Files.createTempDirectory("atelier-llama-bench-");
+        lib.toFile().deleteOnExit(); // registered before the library's own file, so deleted after it
+        System.setProperty("de.kherud.llama.tmpdir", lib.toString());
         ModelParameters mp = new ModelParameters().setModel(model.toString()).setCtxSize(2048).setThreads(2).setParallel(1);
         try (LlamaModel m = new LlamaModel(mp)) {
             for (int round = 0; round < 3 + CALLS; round++) {
