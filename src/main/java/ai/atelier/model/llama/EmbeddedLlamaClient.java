@@ -21,12 +21,14 @@ public final class EmbeddedLlamaClient implements ModelClient, AutoCloseable {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
+    private final LlamaSettings settings;
     private final LoadedModel model;
     private final EmbeddedModels owner;
     private volatile boolean closed;
 
-    EmbeddedLlamaClient(String name, LoadedModel model, EmbeddedModels owner) {
+    EmbeddedLlamaClient(String name, LlamaSettings settings, LoadedModel model, EmbeddedModels owner) {
         this.name = name;
+        this.settings = settings;
         this.model = model;
         this.owner = owner;
     }
@@ -43,7 +45,8 @@ public final class EmbeddedLlamaClient implements ModelClient, AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String prompt = model.format(request.system(), request.user());
         String grammar = request.jsonSchema() != null && !request.jsonSchema().isBlank() ? model.grammarFor(request.jsonSchema()) : null;
-        Generation g = model.generate(prompt, grammar, request.maxOutputTokens(), deadline);
+        // sampling settings are this model entry's own; only the load (file, context, threads, slots) is shared
+        Generation g = model.generate(prompt, grammar, request.maxOutputTokens(), deadline, settings.temperature(), settings.stop());
         return new ChatResponse(g.text(), new TokenUsage(g.promptTokens(), g.completionTokens(), 0, false), name, g.finishReason());
     }
 
@@ -69,7 +72,7 @@ public final class EmbeddedLlamaClient implements ModelClient, AutoCloseable {
 
     /** The current self-hosted price estimate for this model (machine cost over measured throughput). */
     public CatalogEntry catalogEntry() {
-        return SelfHostedPrice.entry(name, model.metadata(), model.settings().machineCostPerHour(), model.contextPerSlot(), model.throughput());
+        return SelfHostedPrice.entry(name, model.metadata(), settings.machineCostPerHour(), model.contextPerSlot(), model.throughput());
     }
 
     /** The chat prompt exactly as the engine sees it (the model's template applied), for inspection and tests. */

@@ -35,7 +35,7 @@ public final class EmbeddedModels implements AutoCloseable {
      * @throws ModelFileException when the file is missing, not GGUF, truncated, or llama.cpp rejects it
      */
     public EmbeddedLlamaClient client(String modelName, LlamaSettings settings) {
-        return new EmbeddedLlamaClient(modelName, acquire(settings), this);
+        return new EmbeddedLlamaClient(modelName, settings, acquire(settings), this);
     }
 
     synchronized LoadedModel acquire(LlamaSettings settings) {

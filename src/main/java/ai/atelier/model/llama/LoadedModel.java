@@ -111,7 +111,7 @@ final class LoadedModel implements AutoCloseable {
      * (or when the calling thread is interrupted) the generation is cancelled in llama.cpp, which
      * frees its slot, and the call fails.
      */
-    Generation generate(String prompt, String grammar, int maxTokens, long deadlineNanos) {
+    Generation generate(String prompt, String grammar, int maxTokens, long deadlineNanos, double temperature, List<String> stop) {
         int promptTokens = promptTokens(prompt);
         if (promptTokens >= contextPerSlot) {
             throw new LlamaCallException(LlamaCallException.Reason.PROMPT_TOO_LONG, "prompt has " + promptTokens
@@ -122,9 +122,9 @@ final class LoadedModel implements AutoCloseable {
         int nPredict = maxTokens > 0 ? Math.min(maxTokens, room) : room;
         InferenceParameters p = new InferenceParameters(prompt)
                 .setNPredict(nPredict)
-                .setTemperature((float) settings.temperature());
+                .setTemperature((float) temperature);
         if (grammar != null) p.setGrammar(grammar);
-        if (!settings.stop().isEmpty()) p.setStopStrings(settings.stop().toArray(String[]::new));
+        if (!stop.isEmpty()) p.setStopStrings(stop.toArray(String[]::new));
 
         long start = System.nanoTime();
         try {

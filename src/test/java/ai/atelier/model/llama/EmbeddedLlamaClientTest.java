@@ -132,6 +132,19 @@ class EmbeddedLlamaClientTest {
     }
 
     @Test
+    void stopStringsEndTheAnswerAndAreLeftOut() {
+        try (EmbeddedLlamaClient stopAtQuote = models.client("tiny-stop", new LlamaSettings(TinyModel.require(), 0, 2, 0, 2, 0.2,
+                List.of("\""), null))) {
+            assertThat(stopAtQuote.sharesModelWith(client)).as("sampling settings differ, the load is shared").isTrue();
+            // the grammar makes the answer start with {" (or { "), so the quote comes within the first tokens
+            ChatResponse r = stopAtQuote.chat(ask("JSON please", RecordSchema.of(VisualElement.class), 300, MINUTE));
+            assertThat(r.text()).doesNotContain("\"").startsWith("{");
+            assertThat(r.finishReason()).isEqualTo("stop");
+            assertThat(r.usage().outputTokens()).isLessThan(5);
+        }
+    }
+
+    @Test
     void sameFileWithDifferentLoadSettingsIsAClearError() {
         try (EmbeddedModels own = new EmbeddedModels()) {
             own.client("a", TinyModel.settings());
