@@ -31,6 +31,23 @@ public record GgufModelInfo(String name, Path file, long sizeBytes, String archi
                 + (contextLength == null ? "?" : contextLength) + ", " + humanBytes(sizeBytes) + ")";
     }
 
+    /**
+     * The table for configured models by name and file; a file that cannot be read gets a row with
+     * its one-line error instead of failing the whole listing.
+     */
+    public static String tableOf(java.util.Map<String, Path> files) {
+        List<GgufModelInfo> ok = new ArrayList<>();
+        StringBuilder errors = new StringBuilder();
+        files.forEach((name, file) -> {
+            try {
+                ok.add(read(name, file));
+            } catch (ModelFileException e) {
+                errors.append(name).append(": ").append(e.getMessage()).append('\n');
+            }
+        });
+        return (ok.isEmpty() ? "" : table(ok)) + errors;
+    }
+
     /** A fixed-width table with a header row, one row per model. */
     public static String table(List<GgufModelInfo> models) {
         List<String[]> rows = new ArrayList<>();

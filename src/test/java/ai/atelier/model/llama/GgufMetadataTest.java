@@ -124,6 +124,15 @@ class GgufMetadataTest {
         assertThat(info.summary()).isEqualTo("tiny (llama, 4.2M params, " + info.quantization() + ", ctx 2048, 5.4 MB)");
     }
 
+    @Test
+    void infoTableListsUnreadableFilesAsErrorsWithoutFailing() {
+        java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("tiny", TinyModel.require());
+        files.put("gone", tmp.resolve("gone.gguf"));
+        String table = GgufModelInfo.tableOf(files);
+        assertThat(table).contains("tiny   llama").contains("gone: model file " + tmp.resolve("gone.gguf") + " does not exist");
+    }
+
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
