@@ -1,19 +1,25 @@
 package ai.atelier;
 
+import ai.atelier.economics.CostEstimator;
 import ai.atelier.knowledge.Bm25Index;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
 import ai.atelier.knowledge.Retriever;
+import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.TokenCounter;
+import ai.atelier.model.provider.Credentials;
+import ai.atelier.model.provider.Providers;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Profile;
 import ai.atelier.site.Prompts;
 import ai.atelier.site.builtin.BuiltinEngines;
+import ai.atelier.site.model.ConfiguredEngines;
 import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
+import ai.atelier.workflow.StepPricer;
 import ai.atelier.workflow.WorkflowDefinition;
 import ai.atelier.workflow.WorkflowLoader;
 import java.nio.file.Path;
@@ -38,10 +44,20 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
 
     public Atelier(Engines engines, QaAgent qa) {
+        this(engines, qa, CostEstimator.reference());
+    }
+
+    /** With a pricer that estimates what each step would cost on the models a config binds to its role. */
+    public Atelier(Engines engines, QaAgent qa, StepPricer pricer) {
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa));
+        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer);
+    }
+
+    /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine. */
+    public static Atelier fromConfig(AtelierConfig config) {
+        return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), QaAgent.standard());
     }
 
     /** Every role on the built-in engine, standard QA. */
@@ -75,10 +91,36 @@ public final class Atelier implements AutoCloseable {
         return generation.run(new SiteGeneration.Request(siteId, profile, company, retriever, wf, outDir), listener);
     }
 
+    /**
+     * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
+     * and skipped ones run again. The company folder and workflow are the ones the run started with.
+     */
+    public SiteGeneration.Result resume(Path siteDir, RunListener listener) {
+        if (!java.nio.file.Files.isRegularFile(siteDir.resolve(ai.atelier.workflow.RunManifest.FILE))) {
+            throw new AtelierException(siteDir + " has no run.json: it is not an Atelier site folder", "resume", null);
+        }
+        ai.atelier.workflow.SiteFolder folder = new ai.atelier.workflow.SiteFolder(siteDir);
+        ai.atelier.workflow.RunManifest m;
+        try {
+            m = folder.readJson(ai.atelier.workflow.RunManifest.FILE, ai.atelier.workflow.RunManifest.class);
+        } catch (RuntimeException e) {
+            throw new AtelierException(siteDir + "/run.json is unreadable (" + e.getMessage() + "); start a new run instead", "resume", e);
+        }
+        Profile profile = new ai.atelier.site.ProfileReader().parse(m.profileJson());
+        Company company = loadCompany(Path.of(m.companyDir()));
+        return generation.resume(new SiteGeneration.Request(m.siteId(), profile, company, retrieverFor(company), m.workflow(), siteDir), listener);
+    }
+
     @Override
     public void close() {
         workers.shutdownNow();
         timer.shutdownNow();
+        try {
+            // Give cancelled steps a moment to stop, so nothing writes into a folder after close.
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -25,15 +25,22 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", required = true, paramLabel = "FILE", description = "Visitor profile (JSON; name and industry required).")
+    @Option(names = "--profile", paramLabel = "FILE", description = "Visitor profile (JSON; name and industry required).")
     Path profile;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Resume a failed or interrupted run in its site folder: finished steps are kept, the rest run again.")
+    Path resume;
 
     @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
     Path company;
 
     @Option(names = "--workflow", paramLabel = "NAME|FILE", defaultValue = "personas",
-            description = "personas (default), single-llm, or a workflow YAML file.")
+            description = "personas (default), single-llm, fine-grained, or a workflow YAML file.")
     String workflow;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Model configuration (YAML). Default: $ATELIER_CONFIG, else ./atelier.yaml if present, else every role on the built-in engine.")
+    Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
@@ -42,7 +49,20 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        try (Atelier atelier = Atelier.builtin()) {
+        if ((profile == null) == (resume == null)) {
+            throw new AtelierException("give either --profile FILE for a new site or --resume DIR to finish an earlier run", "profile", null);
+        }
+        try (Atelier atelier = ModelSetup.atelier(config)) {
+            if (resume != null) {
+                if (company != null || out != null || !"personas".equals(workflow)) {
+                    throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
+                }
+                ProgressBar progress = new ProgressBar(err, 0, System.console() != null);
+                SiteGeneration.Result r = atelier.resume(resume, progress);
+                progress.finish();
+                new RunSummary(outw).print(r);
+                return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
+            }
             Profile p = new ProfileReader().read(profile);
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             WorkflowDefinition wf = atelier.loadWorkflow(workflow);
@@ -57,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static void requireEmpty(Path dir) {
+    static void requireEmpty(Path dir) {
         if (!Files.exists(dir)) return;
         if (!Files.isDirectory(dir)) throw new AtelierException("--out " + dir + " is a file; give a folder that does not exist yet or is empty", "out", null);
         try (var s = Files.list(dir)) {

@@ -38,8 +38,9 @@ final class ProgressBar implements RunListener {
 
     private void draw(StepSpan justFinished) {
         int width = 24;
-        int filled = total == 0 ? width : finished * width / total;
-        String bar = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + finished + "/" + total;
+        int filled = total == 0 ? 0 : Math.min(width, finished * width / total);
+        String bar = total == 0 ? "[" + finished + " steps done]"
+                : "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + finished + "/" + total;
         if (interactive) {
             err.print("\r\033[2K" + bar + (running.isEmpty() ? "" : "  running: " + String.join(", ", running)));
             err.flush();

@@ -32,6 +32,9 @@ final class RunSummary {
         out.printf(Locale.ROOT, fmt, "TOTAL", t.modelSteps() + " model steps", "", "", t.inputTokens(), t.outputTokens(),
                 money(t.costUsd()), t.wallMs() + " ms");
         out.println("Critical path " + t.criticalPathMs() + " ms of " + t.wallMs() + " ms wall.  Tokens " + rep.tokenSource() + ".");
+        out.println("Coordination overhead: " + t.carriedTokens() + " tokens carried between steps, " + t.orchestrationMs() + " ms orchestration.");
+        if (t.estimatedCostUsd() != null) out.println("Estimated cost " + money(t.estimatedCostUsd()) + " USD (" + rep.costEstimate() + ").");
+        if (rep.simulation() != null) out.println(rep.simulation());
         if (rep.error() != null) out.println("Error: " + (rep.failedStep() != null ? "step " + rep.failedStep() + ": " : "") + rep.error());
         if (rep.quality() != null) {
             var q = rep.quality();

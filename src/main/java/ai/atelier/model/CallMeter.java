@@ -10,9 +10,22 @@ import java.util.List;
 public final class CallMeter {
     private final long originNanos;
     private final List<ModelCall> calls = new ArrayList<>();
+    private long carriedTokens;
+    private final CostLedger ledger;
 
     public CallMeter(long originNanos) {
+        this(originNanos, new CostLedger());
+    }
+
+    /** A meter whose calls also add to {@code ledger}, the run's shared cost (for the per-site budget). */
+    public CallMeter(long originNanos, CostLedger ledger) {
         this.originNanos = originNanos;
+        this.ledger = ledger;
+    }
+
+    /** The cost ledger of the whole run this step belongs to. */
+    public CostLedger ledger() {
+        return ledger;
     }
 
     /** Milliseconds since the run started: the time base of every span and call. */
@@ -20,8 +33,11 @@ public final class CallMeter {
         return (System.nanoTime() - originNanos) / 1_000_000;
     }
 
-    public synchronized void record(ModelCall call) {
-        calls.add(call);
+    public void record(ModelCall call) {
+        synchronized (this) {
+            calls.add(call);
+        }
+        ledger.add(call);
     }
 
     public synchronized List<ModelCall> calls() {
@@ -40,6 +56,18 @@ public final class CallMeter {
             sum += c.costUsd();
         }
         return sum;
+    }
+
+    /**
+     * Counts tokens of other steps' output that this step's prompts carry: the hand-off part of
+     * coordination overhead. Callers count what they put into a prompt, once per call that sends it.
+     */
+    public synchronized void carried(long tokens) {
+        carriedTokens += tokens;
+    }
+
+    public synchronized long carriedTokens() {
+        return carriedTokens;
     }
 
     public synchronized int attempts() {

@@ -23,7 +23,7 @@ final class ReferencedFilesCheck implements QualityCheck {
             String ref = e.hasAttr("src") ? e.attr("src") : e.attr("href");
             if (!isLocal(ref)) continue;
             count++;
-            if (site.file(strip(ref)) == null) missing.add(e.tagName() + " → " + ref);
+            if (!site.exists(strip(ref))) missing.add(e.tagName() + " → " + ref);
             if (e.tagName().equals("link") && ref.endsWith(".css")) {
                 String css = site.file(strip(ref));
                 if (css != null) count += cssRefs(site, css, missing);
@@ -40,7 +40,7 @@ final class ReferencedFilesCheck implements QualityCheck {
             String ref = m.group(1) != null ? m.group(1) : m.group(2);
             if (!isLocal(ref) || ref.startsWith("data:")) continue;
             n++;
-            if (site.file(strip(ref)) == null) missing.add("styles.css → " + ref);
+            if (!site.exists(strip(ref))) missing.add("styles.css → " + ref);
         }
         return n;
     }

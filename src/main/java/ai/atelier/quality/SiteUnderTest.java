@@ -32,6 +32,12 @@ public record SiteUnderTest(Path dir, String html, Document doc, int parseErrors
     }
 
     /** Text of a file of the site, or null if it does not exist. */
+    /** Whether a site-relative file exists inside the folder (binary files included, e.g. PNG images). */
+    public boolean exists(String relative) {
+        Path p = dir.resolve(relative).normalize();
+        return p.startsWith(dir.normalize()) && Files.isRegularFile(p);
+    }
+
     public String file(String relative) {
         Path p = dir.resolve(relative).normalize();
         if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) return null;

@@ -2,6 +2,7 @@ package ai.atelier.site;
 
 import ai.atelier.model.ModelClient;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which implementation plays each role: the built-in engine, or a model the configuration binds to
@@ -25,4 +26,18 @@ public interface Engines {
      * the four core ones (and the QA reviewer) use this to reach their model.
      */
     Optional<ModelClient> chatModel(String role, PersonaContext ctx);
+
+    /**
+     * Runs a role's built-in work. The default runs it as is; a latency-replay engine runs it and
+     * then paces and re-counts its calls like the model it simulates, so personas with no engine
+     * method of their own (the fine-grained ones) are simulated like the core four.
+     */
+    default <T> T builtin(String role, PersonaContext ctx, Function<PersonaContext, T> work) {
+        return work.apply(ctx);
+    }
+
+    /** What this engine simulates, when it is a simulation (a latency replay); empty for real runs, so reports can label it. */
+    default Optional<String> simulation() {
+        return Optional.empty();
+    }
 }

@@ -104,6 +104,29 @@ public final class ProfileReader {
                 extra);
     }
 
+    /** The profile back in its own flat JSON format (extra fields at the top level), readable by {@link #parse}. */
+    public static String toJson(Profile p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("company", p.company());
+        m.put("industry", p.industry());
+        m.put("companySize", p.companySize());
+        m.put("companyType", p.companyType());
+        m.put("location", p.location());
+        m.put("role", p.role());
+        m.put("mission", p.mission());
+        m.put("interests", p.interests());
+        m.put("language", p.language());
+        p.extra().forEach(m::putIfAbsent);
+        m.values().removeIf(java.util.Objects::isNull);
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String requiredText(JsonNode root, String field) {
         JsonNode v = root.get(field);
         if (v == null || v.isNull()) {

@@ -1,9 +1,9 @@
 package ai.atelier.workflow;
 
-import ai.atelier.AtelierException;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.quality.SiteUnderTest;
 import ai.atelier.site.Engines;
+import ai.atelier.site.Handoff;
 import ai.atelier.site.Image;
 import ai.atelier.site.ImageSlot;
 import ai.atelier.site.SiteGenerator;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The personas a workflow step can name, as step actions: each reads its inputs from the
@@ -21,14 +23,17 @@ import java.util.concurrent.Future;
  * output back. The artist fans out one call per visual element, in parallel.
  */
 public final class Crew {
-    public static final Set<String> PERSONAS = Set.of("personalizer", "artist", "frontend-developer", "qa", "site-generator");
+    public static final Set<String> PERSONAS = Stream.concat(Stream.of("personalizer", "artist", "frontend-developer", "qa", "site-generator"),
+            FineGrainedSteps.PERSONAS.stream()).collect(Collectors.toUnmodifiableSet());
 
     private final Engines engines;
     private final QaAgent qa;
+    private final FineGrainedSteps fineGrained;
 
     public Crew(Engines engines, QaAgent qa) {
         this.engines = engines;
         this.qa = qa;
+        this.fineGrained = new FineGrainedSteps(engines);
     }
 
     public Engines engines() {
@@ -44,6 +49,7 @@ public final class Crew {
                 var artist = engines.artist(role);
                 List<Future<Image>> jobs = new ArrayList<>();
                 for (VisualElement v : state.spec().visualElements()) {
+                    ctx.meter().carried(ctx.tokens().count(Handoff.visual(v)));
                     jobs.add(ctx.executor().submit(() -> artist.draw(v, state.company(), ctx)));
                 }
                 try {
@@ -58,7 +64,9 @@ public final class Crew {
             };
             case "frontend-developer" -> (state, ctx) -> {
                 WebsiteSpec spec = state.spec();
-                state.page(engines.developer(role).build(spec, ImageSlot.plan(spec, state.imageExtension()), state.company(), ctx));
+                List<ImageSlot> slots = ImageSlot.plan(spec, state.imageExtension());
+                ctx.meter().carried(ctx.tokens().count(Handoff.spec(spec)) + ctx.tokens().count(Handoff.slots(slots)));
+                state.page(engines.developer(role).build(spec, slots, state.company(), ctx));
             };
             case "site-generator" -> (state, ctx) -> {
                 SiteGenerator.Result r = engines.siteGenerator(role).generate(state.profile(), state.company(), state.retriever(), ctx);
@@ -68,8 +76,60 @@ public final class Crew {
             };
             case "qa" -> (state, ctx) -> state.quality(qa.review(
                     SiteUnderTest.of(state.folder().root(), state.hasSpec() ? state.spec() : null, state.profile(), state.company())));
-            default -> throw new AtelierException("unknown persona \"" + step.persona() + "\"");
+            default -> fineGrained.action(step.persona());
         };
+    }
+
+    /**
+     * Reloads a finished step's output from the site folder into the state, for resuming a run.
+     * Returns false when anything the step produced is missing, so the step runs again. QA always
+     * runs again: it judges the page as it is now.
+     */
+    public boolean restore(StepDefinition step, SiteState state) {
+        SiteFolder folder = state.folder();
+        return switch (step.persona()) {
+            case "personalizer" -> {
+                WebsiteSpec spec = folder.readJson("spec.json", WebsiteSpec.class);
+                if (spec != null) state.spec(spec);
+                yield spec != null;
+            }
+            case "artist" -> state.hasSpec() && restoreImages(state);
+            case "frontend-developer" -> restorePage(state);
+            case "site-generator" -> {
+                WebsiteSpec spec = folder.readJson("spec.json", WebsiteSpec.class);
+                if (spec == null) yield false;
+                state.spec(spec);
+                yield restoreImages(state) && restorePage(state);
+            }
+            default -> false;
+        };
+    }
+
+    private static boolean restoreImages(SiteState state) {
+        List<Image> found = new ArrayList<>();
+        for (ImageSlot slot : ImageSlot.plan(state.spec(), state.imageExtension())) {
+            byte[] data = state.folder().read(slot.path());
+            if (data == null) return false;
+            found.add(new Image(slot.elementId(), slot.path(), mediaType(slot.path()), data, slot.alt()));
+        }
+        found.forEach(state::addImage);
+        return true;
+    }
+
+    private static boolean restorePage(SiteState state) {
+        byte[] html = state.folder().read("index.html");
+        byte[] css = state.folder().read("styles.css");
+        if (html == null || css == null) return false;
+        List<ai.atelier.site.SiteFile> files = new ArrayList<>(List.of(new ai.atelier.site.SiteFile("index.html", html),
+                new ai.atelier.site.SiteFile("styles.css", css)));
+        byte[] js = state.folder().read("script.js");
+        if (js != null) files.add(new ai.atelier.site.SiteFile("script.js", js));
+        state.page(files);
+        return true;
+    }
+
+    private static String mediaType(String path) {
+        return path.endsWith(".svg") ? "image/svg+xml" : path.endsWith(".png") ? "image/png" : "application/octet-stream";
     }
 
     /** The artist bound to a workflow's artist step decides the image file type. */

@@ -1,6 +1,7 @@
 package ai.atelier.workflow;
 
 import ai.atelier.model.CallMeter;
+import ai.atelier.model.CostLedger;
 import ai.atelier.model.ModelCall;
 import ai.atelier.model.TokenCounter;
 import ai.atelier.model.TokenUsage;
@@ -44,7 +45,16 @@ public final class Orchestrator {
     }
 
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener) {
+        return run(wf, crew, state, listener, Map.of());
+    }
+
+    /**
+     * Runs the workflow, taking the steps in {@code finished} as done (their outputs already
+     * restored into the state): they keep their earlier spans and do not run again.
+     */
+    public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished) {
         long origin = System.nanoTime();
+        CostLedger ledger = new CostLedger();
         state.imageExtension(crew.imageExtensionFor(wf));
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
         AtomicReference<StepSpan> firstFailure = new AtomicReference<>();
@@ -55,10 +65,15 @@ public final class Orchestrator {
                 for (String d : step.after()) {
                     if (!futures.get(d).join().ok()) return done(skipped(step, model, origin, "step \"" + d + "\" did not finish"));
                 }
+                StepSpan earlier = finished.get(step.id());
+                if (earlier != null) {
+                    listener.stepFinished(earlier);
+                    return done(earlier);
+                }
                 if (firstFailure.get() != null) {
                     return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));
                 }
-                return launch(wf, step, crew, state, listener, origin, model);
+                return launch(wf, step, crew, state, listener, origin, model, ledger);
             }).thenApply(span -> {
                 if (StepSpan.SKIPPED.equals(span.status())) listener.stepFinished(span);
                 if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
@@ -74,28 +89,30 @@ public final class Orchestrator {
     }
 
     private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
-                                               RunListener listener, long origin, String model) {
-        CallMeter meter = new CallMeter(origin);
+                                               RunListener listener, long origin, String model, CostLedger ledger) {
+        CallMeter meter = new CallMeter(origin, ledger);
         PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, List.of());
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);
         StepAction action = crew.action(step);
+        double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
+        long limitMicros = Math.max(1, Math.round(timeout * 1_000_000));
+        String overrun = "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)";
+        long startNanos = System.nanoTime();
         Future<?> work = workers.submit(() -> {
             try {
                 action.run(state, ctx);
-                result.complete(span(step, model, StepSpan.OK, start, meter, null));
+                // A step that finished past its limit overran it, even if the timer had not fired yet.
+                boolean late = (System.nanoTime() - startNanos) / 1_000 > limitMicros;
+                result.complete(late ? span(step, model, StepSpan.TIMEOUT, start, meter, overrun) : span(step, model, StepSpan.OK, start, meter, null));
             } catch (Throwable t) {
                 result.complete(span(step, model, StepSpan.FAILED, start, meter, describe(t)));
             }
         });
-        double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
         var guard = timer.schedule(() -> {
-            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter,
-                    "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)"))) {
-                work.cancel(true);
-            }
-        }, Math.max(1, Math.round(timeout * 1_000_000)), TimeUnit.MICROSECONDS);
+            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) work.cancel(true);
+        }, limitMicros, TimeUnit.MICROSECONDS);
         return result.whenComplete((s, e) -> {
             guard.cancel(false);
             listener.stepFinished(s);
@@ -105,14 +122,17 @@ public final class Orchestrator {
     private static StepSpan span(StepDefinition step, String model, String status, long start, CallMeter meter, String error) {
         List<ModelCall> calls = meter.calls();
         TokenUsage u = meter.usage();
-        return new StepSpan(step.id(), step.role(), step.persona(), model, status, start, meter.nowMs() - start,
-                u.inputTokens(), u.outputTokens(), u.estimated(), meter.costUsd(), Math.max(meter.attempts(), 1), error, calls);
+        long duration = meter.nowMs() - start;
+        long inCalls = CallTime.union(calls, start, start + duration);
+        return new StepSpan(step.id(), step.role(), step.persona(), model, status, start, duration,
+                u.inputTokens(), u.outputTokens(), u.estimated(), meter.costUsd(), Math.max(meter.attempts(), 1), error, calls,
+                meter.carriedTokens(), Math.max(0, duration - inCalls), null);
     }
 
     private static StepSpan skipped(StepDefinition step, String model, long origin, String why) {
         long now = (System.nanoTime() - origin) / 1_000_000;
         return new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.SKIPPED, now, 0, 0, 0, false, 0.0, 0,
-                "skipped: " + why, List.of());
+                "skipped: " + why, List.of(), 0, 0, null);
     }
 
     private static CompletableFuture<StepSpan> done(StepSpan s) {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * half-written file.
  */
 public final class SiteFolder {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Path root;
     private final Set<String> written = new TreeSet<>();
 
@@ -64,6 +65,26 @@ public final class SiteFolder {
             write(relative, JSON.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of a file in the folder, or null when it does not exist. */
+    public byte[] read(String relative) {
+        Path p = resolve(relative);
+        try {
+            return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    public <T> T readJson(String relative, Class<T> type) {
+        byte[] data = read(relative);
+        if (data == null) return null;
+        try {
+            return JSON.readValue(data, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + resolve(relative), e);
         }
     }
 

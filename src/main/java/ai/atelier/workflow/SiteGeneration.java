@@ -19,10 +19,17 @@ import java.util.Map;
 public final class SiteGeneration {
     private final Orchestrator orchestrator;
     private final Crew crew;
+    private final StepPricer pricer;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
+        this(orchestrator, crew, StepPricer.NONE);
+    }
+
+    /** With a pricer, every step also gets a cost estimate on the models the pricer's config binds to its role. */
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer) {
         this.orchestrator = orchestrator;
         this.crew = crew;
+        this.pricer = pricer;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -35,15 +42,73 @@ public final class SiteGeneration {
 
     public Result run(Request req, RunListener listener) {
         SiteFolder folder = new SiteFolder(req.outDir());
+        folder.writeJson(RunManifest.FILE, RunManifest.of(req));
         SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
-        Orchestrator.Trace trace = orchestrator.run(req.workflow(), crew, state, listener);
-        SiteReport report = report(req, state, trace, folder);
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder);
+    }
+
+    /**
+     * Runs a failed or interrupted generation again in its own folder: every step that finished
+     * before (per the earlier report.json) and whose outputs are still in the folder is restored
+     * and kept; the rest run. Steps after a re-run step run again too.
+     */
+    public Result resume(Request req, RunListener listener) {
+        SiteFolder folder = new SiteFolder(req.outDir());
+        SiteReport previous;
+        try {
+            previous = folder.readJson("report.json", SiteReport.class);
+        } catch (java.io.UncheckedIOException e) {
+            previous = null; // an unreadable earlier report only means every step runs again
+        }
+        SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
+        state.imageExtension(crew.imageExtensionFor(req.workflow()));
+        Map<String, StepSpan> earlier = new LinkedHashMap<>();
+        if (previous != null) previous.steps().forEach(s -> earlier.put(s.id(), s));
+        Map<String, StepSpan> kept = new LinkedHashMap<>();
+        for (StepDefinition step : req.workflow().ordered()) {
+            StepSpan before = earlier.get(step.id());
+            boolean depsKept = kept.keySet().containsAll(step.after());
+            if (before != null && before.ok() && depsKept && crew.restore(step, state)) kept.put(step.id(), before);
+        }
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept), folder);
+    }
+
+    private Result finish(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
+        SiteReport report = report(req, state, trace, folder, pricer, crew.engines().simulation().orElse(null));
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
     }
 
-    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder) {
-        List<StepSpan> spans = trace.spans();
+    /**
+     * The part of a step that is work rather than coordination: time inside model calls for a
+     * model step, the whole duration for a step with no model (QA's checks).
+     */
+    private static long workMs(StepSpan s) {
+        return s.calls().isEmpty() ? s.durationMs() : s.callMs();
+    }
+
+    /** Known cost per role over every call of the run; null for a role with any call of unknown price. */
+    static Map<String, Double> costByRole(List<StepSpan> spans) {
+        Map<String, Long> tenthMicros = new java.util.TreeMap<>();
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        for (StepSpan s : spans) {
+            for (var c : s.calls()) {
+                String role = c.role() != null ? c.role() : s.role();
+                if (c.costUsd() == null) unknown.add(role);
+                else tenthMicros.merge(role, Math.round(c.costUsd() * 1e7), Long::sum);
+            }
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        tenthMicros.forEach((r, v) -> out.put(r, v / 1e7));
+        unknown.forEach(r -> out.put(r, null));
+        return out;
+    }
+
+    private static SiteReport report(Request req, SiteState state, Orchestrator.Trace trace, SiteFolder folder, StepPricer pricer,
+                                     String simulation) {
+        List<StepSpan> spans = trace.spans().stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
+        Double estimate = pricer == StepPricer.NONE ? null : 0.0;
+        long carried = 0;
         Double cost = 0.0;
         long in = 0, out = 0;
         int modelSteps = 0, calls = 0;
@@ -53,6 +118,8 @@ public final class SiteGeneration {
             out += s.outputTokens();
             estimated |= s.tokensEstimated();
             cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
+            estimate = estimate == null || s.estimatedCostUsd() == null ? null : estimate + s.estimatedCostUsd();
+            carried += s.carriedTokens();
             if (!s.calls().isEmpty()) modelSteps++;
             calls += s.calls().size();
         }
@@ -71,7 +138,9 @@ public final class SiteGeneration {
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),
                 estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
                 spans,
-                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls),
-                quality, provenance, folder.files());
+                new SiteReport.Totals(cost, in, out, trace.wallMs(), CriticalPath.of(req.workflow(), spans), spans.size(), modelSteps, calls,
+                        carried, Math.max(0, trace.wallMs() - CriticalPath.of(req.workflow(), spans, SiteGeneration::workMs)),
+                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
+                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(spans));
     }
 }

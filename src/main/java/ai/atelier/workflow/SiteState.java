@@ -8,6 +8,8 @@ import ai.atelier.site.Profile;
 import ai.atelier.site.SiteFile;
 import ai.atelier.site.WebsiteSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +26,7 @@ public final class SiteState {
     private volatile List<SiteFile> page;
     private volatile QualityReport quality;
     private volatile String imageExtension = "svg";
+    private final Map<String, Object> drafts = new ConcurrentHashMap<>();
 
     public SiteState(Profile profile, Company company, Retriever retriever, SiteFolder folder) {
         this.profile = profile;
@@ -45,6 +48,7 @@ public final class SiteState {
     public boolean hasSpec() { return spec != null; }
 
     public void spec(WebsiteSpec s) {
+        refuseIfCancelled();
         this.spec = s;
         folder.writeJson("spec.json", s);
     }
@@ -52,6 +56,7 @@ public final class SiteState {
     public List<Image> images() { return List.copyOf(images); }
 
     public void addImage(Image image) {
+        refuseIfCancelled();
         folder.write(image.path(), image.data());
         images.add(image);
     }
@@ -59,6 +64,7 @@ public final class SiteState {
     public List<SiteFile> page() { return page; }
 
     public void page(List<SiteFile> files) {
+        refuseIfCancelled();
         files.forEach(f -> folder.write(f.path(), f.data()));
         this.page = List.copyOf(files);
     }
@@ -67,8 +73,34 @@ public final class SiteState {
 
     public void quality(QualityReport q) { this.quality = q; }
 
+    /**
+     * Hands one step's intermediate output to the steps after it (the fine-grained workflow's
+     * research, offering match, section copy, review), also kept as {@code drafts/<key>.json}.
+     */
+    public void draft(String key, Object value) {
+        folder.writeJson("drafts/" + key + ".json", value);
+        drafts.put(key, value);
+    }
+
+    public <T> T draft(String key, Class<T> type) {
+        Object v = drafts.get(key);
+        if (v == null) throw new IllegalStateException("no \"" + key + "\" draft yet: the step that writes it must run first");
+        return type.cast(v);
+    }
+
+    public boolean hasDraft(String key) {
+        return drafts.containsKey(key);
+    }
+
     /** The extension the bound artist produces, so image slots are known before it finishes. */
     public String imageExtension() { return imageExtension; }
 
     public void imageExtension(String ext) { this.imageExtension = ext; }
+
+    /** A step cancelled for overrunning its time limit must not write its late output into the site. */
+    private static void refuseIfCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("the step was cancelled; its output is discarded");
+        }
+    }
 }

@@ -181,6 +181,20 @@ class GenerateCommandTest {
     }
 
     @Test
+    void resumeNeedsASiteFolderAndNoConflictingOptions(@TempDir Path tmp) throws Exception {
+        Run none = run(null, "generate", "--resume", tmp.toString());
+        assertThat(none.exit()).isEqualTo(AtelierCommand.EXIT_BAD_INPUT);
+        assertThat(none.err()).contains("has no run.json");
+        Run both = run(null, "generate");
+        assertThat(both.err()).contains("give either --profile FILE");
+        Path d = tmp.resolve("s");
+        assertThat(run(d, "generate", "--profile", "examples/profiles/retail-sophie-laurent.json", "--out", d.toString()).exit()).isZero();
+        Run again = run(d, "generate", "--resume", d.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Site ready");
+    }
+
+    @Test
     void refusesANonEmptyOutputFolder(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("keep.txt"), "mine");
         Run r = run(tmp, "generate", "--profile", "examples/profiles/manufacturing-priya-raman.json", "--out", tmp.toString());

@@ -44,6 +44,17 @@ class SiteGenerationTest {
             assertThat(out.resolve("spec.json")).exists();
             assertThat(out.resolve("report.json")).exists();
             assertThat(events).contains("personalizer:ok", "artist:failed", "qa:skipped");
+            assertThat(out.resolve("run.json")).exists();
+
+            // Clear the obstacle and resume: finished steps are kept, the failed and skipped ones run.
+            Files.delete(out.resolve("assets"));
+            var resumed = atelier.resume(out, RunListener.NONE).report();
+            assertThat(resumed.status()).isEqualTo(SiteReport.OK);
+            assertThat(resumed.siteId()).isEqualTo("fail-test");
+            StepSpan keptPersonalizer = resumed.steps().get(0);
+            assertThat(keptPersonalizer).isEqualTo(r.steps().get(0));
+            assertThat(resumed.steps()).extracting(StepSpan::status).containsOnly("ok");
+            assertThat(out.resolve("assets/hero.svg")).exists();
         }
     }
 

@@ -52,6 +52,6 @@ class WorkflowLoaderTest {
     }
 
     private static StepSpan span(String id, long ms) {
-        return new StepSpan(id, id, id, "builtin", StepSpan.OK, 0, ms, 0, 0, true, 0.0, 1, null, List.of());
+        return new StepSpan(id, id, id, "builtin", StepSpan.OK, 0, ms, 0, 0, true, 0.0, 1, null, List.of(), 0, 0, null);
     }
 }

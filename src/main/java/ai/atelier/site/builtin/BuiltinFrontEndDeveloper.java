@@ -3,6 +3,7 @@ package ai.atelier.site.builtin;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.ModelCall;
 import ai.atelier.site.FrontEndDeveloper;
+import ai.atelier.site.Handoff;
 import ai.atelier.site.ImageSlot;
 import ai.atelier.site.KnowledgeDigest;
 import ai.atelier.site.PersonaContext;
@@ -10,7 +11,6 @@ import ai.atelier.site.Prompt;
 import ai.atelier.site.SiteFile;
 import ai.atelier.site.WebsiteSpec;
 import ai.atelier.site.design.DesignSystem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,29 +22,23 @@ import java.util.stream.Collectors;
  * and the files it returns.
  */
 public final class BuiltinFrontEndDeveloper implements FrontEndDeveloper {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final DesignSystem design = new DesignSystem();
 
     @Override
     public List<SiteFile> build(WebsiteSpec spec, List<ImageSlot> slots, Company company, PersonaContext ctx) {
         long start = ctx.meter().nowMs();
         List<SiteFile> files = design.render(spec, slots, company);
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "page", start, ctx.meter().nowMs() - start,
-                ctx.tokens().estimate(prompt(spec, slots, company, ctx).text(),
-                        files.stream().map(SiteFile::asText).collect(Collectors.joining("\n"))), 0.0, 1, "ok"));
+        // Counting is part of the stand-in call, so it is timed inside it, not left as orchestration time.
+        var usage = ctx.tokens().estimate(prompt(spec, slots, company, ctx).text(), files.stream().map(SiteFile::asText).collect(Collectors.joining("\n")));
+        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "page", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
         return files;
     }
 
     /** The prompt a model-backed developer would be sent for this spec. */
     public static Prompt prompt(WebsiteSpec spec, List<ImageSlot> slots, Company company, PersonaContext ctx) {
         Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(company));
-        try {
-            vars.put("spec", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        vars.put("slots", slots.stream().map(s -> "- " + s.elementId() + " (" + s.kind() + "): src=\"" + s.path() + "\" alt=\"" + s.alt() + "\"")
-                .collect(Collectors.joining("\n")));
+        vars.put("spec", Handoff.spec(spec));
+        vars.put("slots", Handoff.slots(slots));
         return new Prompt(ctx.prompts().render("frontend-developer.system", vars), ctx.prompts().render("frontend-developer.user", vars));
     }
 }

@@ -2,7 +2,6 @@ package ai.atelier.site.builtin;
 
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
-import ai.atelier.knowledge.Retriever.RetrievedChunk;
 import ai.atelier.model.ModelCall;
 import ai.atelier.site.Image;
 import ai.atelier.site.ImageSlot;
@@ -24,19 +23,18 @@ import java.util.List;
  * single-llm prompt and whose output is every file of the site.
  */
 public final class BuiltinSiteGenerator implements SiteGenerator {
-    private final BuiltinPersonalizer personalizer = new BuiltinPersonalizer();
+    private final SpecRules rules = new SpecRules();
     private final SvgArtist artist = new SvgArtist();
     private final DesignSystem design = new DesignSystem();
 
     @Override
     public Result generate(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         long start = ctx.meter().nowMs();
-        String industry = IndustryMatch.match(profile.industryKey(), company.researchedIndustries());
-        List<RetrievedChunk> hits = BuiltinPersonalizer.retrieve(profile, industry, retriever);
+        SpecRules.Research research = rules.research(profile, company, retriever);
         Prompt prompt = new Prompt(
                 ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
-                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, hits)));
-        WebsiteSpec spec = personalizer.compose(profile, company, industry, hits);
+                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, research.passages())));
+        WebsiteSpec spec = rules.compose(profile, company, research);
         List<Image> images = new ArrayList<>();
         spec.visualElements().forEach(v -> images.add(switch (v.kind()) {
             case HERO -> svg(v.id(), SvgArtist.hero(v, company.info().brand()), v.label());
@@ -47,8 +45,8 @@ public final class BuiltinSiteGenerator implements SiteGenerator {
         StringBuilder output = new StringBuilder();
         page.forEach(f -> output.append(f.asText()).append('\n'));
         images.forEach(i -> output.append(new String(i.data(), StandardCharsets.UTF_8)).append('\n'));
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "whole site", start, ctx.meter().nowMs() - start,
-                ctx.tokens().estimate(prompt.text(), output.toString()), 0.0, 1, "ok"));
+        var usage = ctx.tokens().estimate(prompt.text(), output.toString()); // timed inside the stand-in call
+        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "whole site", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
         return new Result(spec, images, page);
     }
 

@@ -10,6 +10,7 @@ import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Prompt;
 import ai.atelier.site.VisualElement;
 import ai.atelier.site.design.Colors;
+import ai.atelier.site.design.Html;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ public final class SvgArtist implements Artist {
         vars.put("label", e.label());
         vars.put("description", e.description());
         Prompt prompt = new Prompt(ctx.prompts().render("artist.system", vars), ctx.prompts().render("artist.user", vars));
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "image " + e.id(), start,
-                ctx.meter().nowMs() - start, ctx.tokens().estimate(prompt.text(), svg), 0.0, 1, "ok"));
+        var usage = ctx.tokens().estimate(prompt.text(), svg); // timed inside the stand-in call
+        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "image " + e.id(), start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
         return new Image(e.id(), "assets/" + e.id() + ".svg", "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8), e.label());
     }
 
@@ -53,7 +54,7 @@ public final class SvgArtist implements Artist {
         String tint2 = Colors.mix(b.accent(), b.background(), 0.80);
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 600\" role=\"img\" aria-labelledby=\"t\">");
-        s.append("<title id=\"t\">").append(Xml.escape(e.label())).append("</title>");
+        s.append("<title id=\"t\">").append(Html.text(e.label())).append("</title>");
         s.append("<defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"><stop offset=\"0\" stop-color=\"")
                 .append(b.background()).append("\"/><stop offset=\"1\" stop-color=\"").append(tint).append("\"/></linearGradient></defs>");
         s.append("<rect width=\"1200\" height=\"600\" fill=\"url(#g)\"/>");
@@ -101,7 +102,7 @@ public final class SvgArtist implements Artist {
         Motif m = Motif.rank(e.description()).get(0);
         String tile = Colors.mix(b.primary(), "#FFFFFF", 0.88);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 120\" role=\"img\" aria-labelledby=\"t\">"
-                + "<title id=\"t\">" + Xml.escape(e.label()) + "</title>"
+                + "<title id=\"t\">" + Html.text(e.label()) + "</title>"
                 + "<rect width=\"120\" height=\"120\" rx=\"28\" fill=\"" + tile + "\"/>"
                 + "<g transform=\"translate(14 14)\">" + m.draw(b.primary(), b.accent()) + "</g></svg>";
     }
@@ -110,7 +111,7 @@ public final class SvgArtist implements Artist {
         long seed = seed(e.description());
         java.util.Random r = new java.util.Random(seed);
         StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 300\" role=\"img\" aria-labelledby=\"t\">");
-        s.append("<title id=\"t\">").append(Xml.escape(e.label())).append("</title>");
+        s.append("<title id=\"t\">").append(Html.text(e.label())).append("</title>");
         s.append("<rect width=\"1200\" height=\"300\" fill=\"").append(b.background()).append("\"/>");
         for (int i = 0; i < 24; i++) {
             s.append("<circle cx=\"").append(r.nextInt(1200)).append("\" cy=\"").append(r.nextInt(300)).append("\" r=\"")

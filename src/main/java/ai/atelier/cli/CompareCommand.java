@@ -1,0 +1,99 @@
+package ai.atelier.cli;
+
+import ai.atelier.Atelier;
+import ai.atelier.economics.CompareReport;
+import ai.atelier.economics.CompareWriter;
+import ai.atelier.economics.Comparison;
+import ai.atelier.economics.CostEstimator;
+import ai.atelier.economics.ReplayEngines;
+import ai.atelier.economics.ReplayProfile;
+import ai.atelier.economics.RoleBindings;
+import ai.atelier.economics.SiteRun;
+import ai.atelier.model.ModelCatalog;
+import ai.atelier.quality.QaAgent;
+import ai.atelier.site.Engines;
+import ai.atelier.workflow.StepPricer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atelier compare}: every profile through every workflow, then report.md, report.json and charts. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Run every visitor profile through every workflow (several at once) and compare cost, latency, quality and",
+                "coordination overhead per workflow. Writes report.md, report.json and PNG charts into the output folder.",
+                "Exit codes: 0 every site passed, 1 some site failed (everything is still reported), 2 bad input."})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profiles", required = true, paramLabel = "DIR", description = "Folder of visitor profile JSON files.")
+    Path profiles;
+
+    @Option(names = "--workflows", paramLabel = "A,B,C", defaultValue = "single-llm,personas,fine-grained",
+            description = "Workflows to compare, by name or YAML file (default: ${DEFAULT-VALUE}).")
+    String workflows;
+
+    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
+    Path company;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Model config (see docs/models.md): roles bound to models run on them. A config with only a roles: map of "
+                    + "catalog names runs on the built-in engine and prices its steps on those models as an estimate "
+                    + "(default estimate basis: the bundled reference config " + RoleBindings.REFERENCE + ").")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--replay", paramLabel = "FILE|NAME",
+            description = "SIMULATION: answer with the built-in engine but at the latencies (and token counts) of a replay profile, "
+                    + "e.g. " + ReplayProfile.BUNDLED + " (bundled) or a YAML file.")
+    String replay;
+
+    @Option(names = "--replay-scale", paramLabel = "X", defaultValue = "1.0",
+            description = "Multiply replayed latencies by X, e.g. 0.01 to replay a 20 s call in 0.2 s (default: ${DEFAULT-VALUE}).")
+    double replayScale;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Sites run at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        Engines engines = ModelSetup.engines(config);
+        if (replay != null) engines = new ReplayEngines(engines, ReplayProfile.load(replay), replayScale);
+        ModelCatalog catalog = ModelCatalog.bundled();
+        StepPricer pricer = new CostEstimator(config != null ? RoleBindings.read(config, catalog) : RoleBindings.reference(RoleBindings.REFERENCE, catalog));
+        List<String> wfs = Arrays.stream(workflows.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Path dir = out != null ? out : Path.of("out", "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        GenerateCommand.requireEmpty(dir);
+        try (Atelier atelier = new Atelier(engines, QaAgent.standard(), pricer)) {
+            Comparison comparison = new Comparison(atelier);
+            Comparison.Request req = new Comparison.Request(profiles, wfs, company != null ? company : AtelierCommand.defaultCompany(), dir, parallel);
+            engines.simulation().ifPresent(s -> err.println(s));
+            ProgressBar progress = new ProgressBar(err, comparison.totalSteps(req), System.console() != null);
+            List<SiteRun> runs = comparison.run(req, progress);
+            progress.finish();
+            CompareReport report = CompareReport.of(runs, wfs, engines.simulation().orElse(null), pricer.basis(), dir);
+            List<String> charts = new CompareWriter().write(report, runs, dir);
+            outw.println();
+            if (report.simulation() != null) outw.println(report.simulation());
+            outw.print(CompareWriter.table(report));
+            outw.println();
+            outw.print(CompareWriter.fits(report));
+            outw.println("Estimated costs are an ESTIMATE: " + report.costEstimate() + ".");
+            outw.println("Report: " + dir.resolve("report.md") + "  (and report.json, " + String.join(", ", charts) + ")");
+            outw.flush();
+            return runs.stream().allMatch(SiteRun::ok) ? 0 : AtelierCommand.EXIT_SITE_FAILED;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package ai.atelier.cli;
+
+import ai.atelier.Atelier;
+import ai.atelier.model.AtelierConfig;
+import ai.atelier.model.ConfigLoader;
+import ai.atelier.model.provider.Providers;
+import java.nio.file.Path;
+
+/** How commands find the model configuration: --config, else $ATELIER_CONFIG, else ./atelier.yaml, else none. */
+final class ModelSetup {
+    private ModelSetup() {}
+
+    static AtelierConfig config(Path explicit) {
+        return new ConfigLoader(Providers.standard().keywords()).locate(explicit, System::getenv, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The engines a config asks for: model-backed roles when it defines models, else the built-in
+     * engine (a config with only a roles: map of catalog names is a pricing basis, not a binding).
+     */
+    static ai.atelier.site.Engines engines(Path explicit) {
+        AtelierConfig c = explicit != null && !definesModels(explicit) ? null : config(explicit);
+        return c == null || (c.models().isEmpty() && c.roles().isEmpty()) ? new ai.atelier.site.builtin.BuiltinEngines()
+                : new ai.atelier.site.model.ConfiguredEngines(c, Providers.standard(), ai.atelier.model.provider.Credentials.fromEnvironment());
+    }
+
+    private static boolean definesModels(Path file) {
+        try {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile());
+            return root != null && root.path("models").isObject() && root.path("models").size() > 0;
+        } catch (java.io.IOException e) {
+            return true; // let the config loader report what is wrong with the file
+        }
+    }
+
+    static Atelier atelier(Path explicit) {
+        AtelierConfig c = config(explicit);
+        return c.models().isEmpty() && c.roles().isEmpty() ? Atelier.builtin() : Atelier.fromConfig(c);
+    }
+}

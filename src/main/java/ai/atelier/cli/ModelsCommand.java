@@ -1,0 +1,56 @@
+package ai.atelier.cli;
+
+import ai.atelier.model.AtelierConfig;
+import ai.atelier.model.ModelInventory;
+import ai.atelier.model.provider.Credentials;
+import ai.atelier.model.provider.Providers;
+import ai.atelier.site.model.ConfiguredEngines;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code atelier models}: the model catalog with prices, and which configured models can be reached. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"List the model catalog (tier, prices, context window, source) and the configured models,",
+                "with the roles bound to each and whether its credentials are present (never their values)."})
+final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Model configuration (YAML). Default: $ATELIER_CONFIG, else ./atelier.yaml if present.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AtelierConfig c = ModelSetup.config(config);
+        Providers providers = Providers.standard();
+        Credentials creds = Credentials.fromEnvironment();
+        ModelInventory inv = new ModelInventory(c, providers, creds);
+        String fmt = "%-22s %-10s %-42s %-9s %-64s %10s  %s%n";
+        out.printf(Locale.ROOT, fmt, "NAME", "PROVIDER", "MODEL ID", "TIER", "PRICE (USD)", "CONTEXT", "SOURCE");
+        for (var r : inv.catalog()) out.printf(Locale.ROOT, fmt, r.name(), r.provider(), r.modelId(), r.tier(), r.price(), r.context(), r.source());
+        out.println();
+        if (c.models().isEmpty()) {
+            out.println("No models configured (" + c.source() + "): every role runs on the built-in engine. See docs/models.md and examples/config/.");
+        } else {
+            ConfiguredEngines engines = new ConfiguredEngines(c, providers, creds);
+            out.println("Configured models (" + c.source() + "):");
+            String f2 = "%-16s %-10s %-34s %-34s %s%n";
+            out.printf(Locale.ROOT, f2, "NAME", "PROVIDER", "MODEL ID", "ROLES", "CREDENTIALS");
+            for (var r : inv.configured(engines::price)) {
+                out.printf(Locale.ROOT, f2, r.name(), r.provider(), r.modelId(), r.roles(), r.credentials());
+                out.println("    price: " + r.price());
+            }
+            if (c.budgetPerSiteUsd() != null) out.printf(Locale.ROOT, "Budget per site: $%.4f%n", c.budgetPerSiteUsd());
+            out.println("Front-end developer mode: " + c.developerMode().name().toLowerCase(Locale.ROOT));
+        }
+        out.flush();
+        return 0;
+    }
+}

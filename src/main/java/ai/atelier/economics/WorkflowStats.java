@@ -1,0 +1,101 @@
+package ai.atelier.economics;
+
+import ai.atelier.economics.Stats.Summary;
+import ai.atelier.model.ModelCall;
+import ai.atelier.workflow.SiteReport;
+import ai.atelier.workflow.StepSpan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One workflow's row of the comparison, over every site it made. Rates: failure = sites that did
+ * not pass (a step failed or the quality gate did); repair = model steps that needed more than one
+ * attempt or a repair round; escalation = model calls answered by a model other than the one the
+ * step was bound to. Coordination overhead: tokens carried from step to step, and orchestration
+ * time (wall minus the model time on the critical path). Costs by role are means per site.
+ */
+public record WorkflowStats(
+        String workflow,
+        int sites,
+        int k,
+        Summary costUsd,
+        Summary estimatedCostUsd,
+        Summary inputTokens,
+        Summary outputTokens,
+        Summary wallMs,
+        Summary criticalPathMs,
+        Double qaMean,
+        Double qaMin,
+        double failureRate,
+        double repairRate,
+        double escalationRate,
+        Summary carriedTokens,
+        Summary orchestrationMs,
+        Double carriedShareOfInput,
+        Map<String, Double> estimatedCostByRole,
+        Map<String, Double> costByRole) {
+
+    public static WorkflowStats of(String workflow, List<SiteRun> runs) {
+        List<SiteReport> reports = runs.stream().map(SiteRun::report).filter(Objects::nonNull).toList();
+        int failed = (int) runs.stream().filter(r -> !r.ok()).count();
+        int modelSteps = 0, repaired = 0, calls = 0, escalated = 0;
+        for (SiteReport r : reports) {
+            for (StepSpan s : r.steps()) {
+                if (s.calls().isEmpty()) continue;
+                modelSteps++;
+                if (s.attempts() > 1 || s.calls().stream().anyMatch(c -> c.purpose() != null && c.purpose().endsWith("(repair)"))) repaired++;
+                for (ModelCall c : s.calls()) {
+                    calls++;
+                    if (c.model() != null && s.model() != null && !c.model().equals(s.model())) escalated++;
+                }
+            }
+        }
+        List<Integer> ks = reports.stream().map(r -> r.totals().modelSteps()).sorted().toList();
+        Double in = Stats.mean(values(reports, r -> r.totals().inputTokens()));
+        Double carried = Stats.mean(values(reports, r -> r.totals().carriedTokens()));
+        return new WorkflowStats(workflow, runs.size(), ks.isEmpty() ? 0 : ks.get(ks.size() / 2),
+                Summary.of(values(reports, r -> r.totals().costUsd())),
+                Summary.of(values(reports, r -> r.totals().estimatedCostUsd())),
+                Summary.of(values(reports, r -> r.totals().inputTokens())),
+                Summary.of(values(reports, r -> r.totals().outputTokens())),
+                Summary.of(values(reports, r -> r.totals().wallMs())),
+                Summary.of(values(reports, r -> r.totals().criticalPathMs())),
+                Stats.mean(values(reports, r -> r.quality() == null ? null : r.quality().score())),
+                Stats.min(values(reports, r -> r.quality() == null ? null : r.quality().score())),
+                runs.isEmpty() ? 0 : (double) failed / runs.size(),
+                modelSteps == 0 ? 0 : (double) repaired / modelSteps,
+                calls == 0 ? 0 : (double) escalated / calls,
+                Summary.of(values(reports, r -> r.totals().carriedTokens())),
+                Summary.of(values(reports, r -> r.totals().orchestrationMs())),
+                in == null || in == 0 || carried == null ? null : carried / in,
+                byRole(reports, StepSpan::estimatedCostUsd),
+                byRole(reports, StepSpan::costUsd));
+    }
+
+    private static List<Number> values(List<SiteReport> reports, Function<SiteReport, Number> f) {
+        List<Number> out = new ArrayList<>();
+        reports.forEach(r -> out.add(f.apply(r)));
+        return out;
+    }
+
+    /** Mean per site of each role's cost; a role whose cost is unknown in any site is left out. */
+    private static Map<String, Double> byRole(List<SiteReport> reports, Function<StepSpan, Double> cost) {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (SiteReport r : reports) {
+            for (StepSpan s : r.steps()) {
+                if (s.calls().isEmpty()) continue;
+                Double c = cost.apply(s);
+                if (c == null) unknown.add(s.role());
+                else sum.merge(s.role(), c, Double::sum);
+            }
+        }
+        unknown.forEach(sum::remove);
+        sum.replaceAll((k, v) -> reports.isEmpty() ? 0 : v / reports.size());
+        return sum;
+    }
+}

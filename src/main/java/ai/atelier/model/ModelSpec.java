@@ -1,0 +1,39 @@
+package ai.atelier.model;
+
+import java.time.Duration;
+
+/**
+ * One model the configuration names: which provider serves it, the provider's model id, where
+ * (base URL, or AWS region), which environment variable holds its key (the NAME of the variable,
+ * never the key), the catalog entry that prices it, and how to call it (time limit, retries,
+ * concurrent calls, structured-output mode, image size and quality for image models).
+ */
+public record ModelSpec(
+        String name,
+        String provider,
+        String modelId,
+        String baseUrl,
+        String apiKeyEnv,
+        String region,
+        String catalog,
+        Duration timeout,
+        int maxRetries,
+        int concurrency,
+        StructuredOutput structuredOutput,
+        int maxOutputTokens,
+        String imageSize,
+        String imageQuality) {
+
+    /** How the model is asked for JSON: the provider's native mechanism, or only the prompt (for servers without one). */
+    public enum StructuredOutput { NATIVE, PROMPT }
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int DEFAULT_CONCURRENCY = 4;
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+
+    /** The catalog entry name that prices this model (defaults to the model's own name). */
+    public String catalogName() {
+        return catalog != null ? catalog : name;
+    }
+}

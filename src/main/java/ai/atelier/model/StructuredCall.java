@@ -1,0 +1,101 @@
+package ai.atelier.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Asks for a typed answer and makes sure it is one: the answer is parsed into the record type and
+ * checked by the persona's validator; on failure the same model gets one repair round that shows
+ * it the validation errors; if that fails too, the next model up the role's ladder is tried the
+ * same way. Every round is its own request (attempt 1, 2, 3…) and so its own call in the trace,
+ * with its own tokens and cost.
+ */
+public final class StructuredCall {
+    private static final ObjectMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
+
+    /** Writes the repair round's user message from the original one, the rejected answer and the errors. */
+    public interface RepairPrompt {
+        String render(String originalUser, String rejectedAnswer, List<String> errors);
+    }
+
+    private final RepairPrompt repair;
+
+    public StructuredCall(RepairPrompt repair) {
+        this.repair = repair;
+    }
+
+    /**
+     * @param ladder the role's model first, then larger tiers
+     * @param validator the answer's problems (empty when acceptable)
+     */
+    public <T> T call(List<ModelClient> ladder, ChatRequest request, Class<T> type, Function<T, List<String>> validator) {
+        int attempt = 1;
+        List<String> lastErrors = List.of();
+        ModelException lastFailure = null;
+        for (int rung = 0; rung < ladder.size(); rung++) {
+            ModelClient model = ladder.get(rung);
+            String suffix = rung == 0 ? "" : " (escalated)";
+            ChatRequest first = request.withAttempt(attempt++).withPurpose(request.purpose() + suffix);
+            try {
+                ChatResponse answer = model.chat(first);
+                Outcome<T> o = check(answer, type, validator);
+                if (o.value != null) return o.value;
+                ChatRequest fix = first.withAttempt(attempt++).withPurpose(request.purpose() + " (repair)" + suffix)
+                        .withUser(repair.render(request.user(), clip(answer.text()), o.errors));
+                Outcome<T> o2 = check(model.chat(fix), type, validator);
+                if (o2.value != null) return o2.value;
+                lastErrors = o2.errors;
+            } catch (ModelException e) {
+                if (!e.escalatable()) throw e;
+                lastFailure = e;
+            }
+        }
+        if (!lastErrors.isEmpty()) {
+            throw new ModelException(ModelException.Kind.INVALID_OUTPUT, request.role() + ": the model's answer failed validation after a repair round"
+                    + (ladder.size() > 1 ? " and escalation" : "") + ": " + String.join("; ", lastErrors.stream().limit(5).toList())
+                    + (ladder.size() > 1 ? "" : " (add escalation: for this role in the config to try a larger model)"));
+        }
+        throw lastFailure != null ? lastFailure : new ModelException(ModelException.Kind.CONFIG, request.role() + ": no model to call");
+    }
+
+    private record Outcome<T>(T value, List<String> errors) {}
+
+    private static <T> Outcome<T> check(ChatResponse answer, Class<T> type, Function<T, List<String>> validator) {
+        if ("length".equals(answer.finishReason())) {
+            return new Outcome<>(null, List.of("the answer was cut off at the output token limit; be more concise"));
+        }
+        T value;
+        try {
+            value = JSON.readValue(jsonPart(answer.text()), type);
+        } catch (Exception e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return new Outcome<>(null, List.of("the answer is not a JSON object of the required shape: " + msg));
+        }
+        if (value == null) return new Outcome<>(null, List.of("the answer is empty"));
+        List<String> errors;
+        try {
+            errors = validator.apply(value);
+        } catch (RuntimeException e) {
+            errors = List.of("the answer is incomplete: " + e.getMessage());
+        }
+        return errors.isEmpty() ? new Outcome<>(value, List.of()) : new Outcome<>(null, errors);
+    }
+
+    /** The JSON object inside an answer, without Markdown fences or prose around it. */
+    static String jsonPart(String text) {
+        if (text == null) return "";
+        int start = text.indexOf('{');
+        int end = text.lastIndexOf('}');
+        return start >= 0 && end > start ? text.substring(start, end + 1) : text.strip();
+    }
+
+    private static String clip(String s) {
+        if (s == null) return "";
+        return s.length() > 6000 ? s.substring(0, 6000) + "…" : s;
+    }
+}

@@ -1,0 +1,101 @@
+package ai.atelier.model.provider;
+
+import ai.atelier.model.ImageClient;
+import ai.atelier.model.ModelClient;
+import ai.atelier.model.ModelException;
+import ai.atelier.model.ModelSpec;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.image.ImageModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiImageModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+
+/**
+ * OpenAI's Chat Completions API, and every server that speaks it at another base URL: vLLM,
+ * llama.cpp's server, LM Studio, OpenRouter, Ollama's /v1. Structured output uses the json_schema
+ * response format (set {@code structuredOutput: prompt} for servers without it). Images come from
+ * the Images API as b64_json.
+ */
+final class OpenAiProvider implements ModelProvider {
+    @Override
+    public String keyword() {
+        return "openai";
+    }
+
+    @Override
+    public ModelClient chat(ModelSpec spec, Credentials credentials) {
+        Lazy<ModelClient> client = new Lazy<>(() -> {
+            OpenAiChatModel model = OpenAiChatModel.builder()
+                    .httpClientBuilder(http())
+                    .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "https://api.openai.com/v1")
+                    .apiKey(credentials.apiKey(spec))
+                    .modelName(spec.modelId())
+                    .timeout(spec.timeout())
+                    .maxRetries(0)
+                    .build();
+            return new LangChainChat(model, spec.name(), spec.structuredOutput() == ModelSpec.StructuredOutput.PROMPT
+                    ? LangChainChat.SchemaMode.PROMPT : LangChainChat.SchemaMode.RESPONSE_FORMAT);
+        });
+        return request -> client.get().chat(request);
+    }
+
+    @Override
+    public ImageClient images(ModelSpec spec, Credentials credentials) {
+        return r -> {
+            ImageModel model = OpenAiImageModel.builder()
+                    .httpClientBuilder(http())
+                    .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "https://api.openai.com/v1")
+                    .apiKey(credentials.apiKey(spec))
+                    .modelName(spec.modelId())
+                    .size(r.size())
+                    .quality(r.quality())
+                    .timeout(spec.timeout())
+                    .maxRetries(0)
+                    .build();
+            dev.langchain4j.data.image.Image img;
+            try {
+                img = model.generate(r.prompt()).content();
+            } catch (RuntimeException e) {
+                throw Failures.translate(spec.name(), e);
+            }
+            byte[] bytes;
+            if (img.base64Data() != null) {
+                bytes = Base64.getDecoder().decode(img.base64Data());
+            } else if (img.url() != null) {
+                bytes = download(spec, img.url());
+            } else {
+                throw new ModelException(ModelException.Kind.MALFORMED_RESPONSE, "image model " + spec.name() + " returned no image data");
+            }
+            return new ImageClient.ImageResult(bytes, Images.mediaType(bytes), spec.modelId());
+        };
+    }
+
+    /** Older image models answer with a short-lived URL instead of bytes; the bytes are fetched once, here. */
+    private static byte[] download(ModelSpec spec, URI url) {
+        try {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).timeout(spec.timeout()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw Failures.byStatus(spec.name(), r.statusCode(), "image download failed", null, null);
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new ModelException(ModelException.Kind.CONNECTION, "cannot download the image from model " + spec.name() + ": " + e.getMessage(), 0, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException(ModelException.Kind.TIMEOUT, "interrupted downloading an image from " + spec.name());
+        }
+    }
+
+    @Override
+    public String credentialStatus(ModelSpec spec, Credentials credentials) {
+        return credentials.status(spec);
+    }
+
+    static JdkHttpClientBuilder http() {
+        return JdkHttpClient.builder().httpClientBuilder(StatusAwareHttpClient.builder());
+    }
+}

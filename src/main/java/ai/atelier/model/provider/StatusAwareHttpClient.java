@@ -1,0 +1,115 @@
+package ai.atelier.model.provider;
+
+import dev.langchain4j.exception.HttpException;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The JDK HTTP client under LangChain4j's, with one addition: an error response becomes a
+ * {@link StatusException} that keeps the provider's Retry-After header, which LangChain4j's own
+ * exceptions drop. Everything else (connections, TLS, timeouts) is the JDK client's; LangChain4j
+ * still builds and parses every request and response.
+ */
+final class StatusAwareHttpClient extends HttpClient {
+    private final HttpClient delegate;
+
+    private StatusAwareHttpClient(HttpClient delegate) {
+        this.delegate = delegate;
+    }
+
+    /** An HTTP error with the delay the provider asked for. Extends LangChain4j's, so its mapping still applies. */
+    static final class StatusException extends HttpException {
+        private final Duration retryAfter;
+
+        StatusException(int status, String body, Duration retryAfter) {
+            super(status, body);
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        HttpResponse<T> r = delegate.send(request, handler);
+        if (r.statusCode() >= 400) {
+            Object body = r.body();
+            String text = body instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(body);
+            throw new StatusException(r.statusCode(), text.length() > 500 ? text.substring(0, 500) + "…" : text,
+                    retryAfter(r.headers().firstValue("Retry-After")));
+        }
+        return r;
+    }
+
+    /** Seconds ("2", "1.5") or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(Optional<String> header) {
+        if (header.isEmpty()) return null;
+        String v = header.get().strip();
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return delegate.sendAsync(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                            HttpResponse.PushPromiseHandler<T> push) {
+        return delegate.sendAsync(request, handler, push);
+    }
+
+    @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }
+    @Override public Optional<Duration> connectTimeout() { return delegate.connectTimeout(); }
+    @Override public Redirect followRedirects() { return delegate.followRedirects(); }
+    @Override public Optional<ProxySelector> proxy() { return delegate.proxy(); }
+    @Override public SSLContext sslContext() { return delegate.sslContext(); }
+    @Override public SSLParameters sslParameters() { return delegate.sslParameters(); }
+    @Override public Optional<Authenticator> authenticator() { return delegate.authenticator(); }
+    @Override public Version version() { return delegate.version(); }
+    @Override public Optional<Executor> executor() { return delegate.executor(); }
+
+    /** A JDK client builder whose product keeps Retry-After; hand it to LangChain4j's JdkHttpClientBuilder. */
+    static HttpClient.Builder builder() {
+        return new Builder(HttpClient.newBuilder().version(Version.HTTP_1_1));
+    }
+
+    private record Builder(HttpClient.Builder b) implements HttpClient.Builder {
+        @Override public HttpClient.Builder cookieHandler(CookieHandler c) { b.cookieHandler(c); return this; }
+        @Override public HttpClient.Builder connectTimeout(Duration d) { b.connectTimeout(d); return this; }
+        @Override public HttpClient.Builder sslContext(SSLContext s) { b.sslContext(s); return this; }
+        @Override public HttpClient.Builder sslParameters(SSLParameters s) { b.sslParameters(s); return this; }
+        @Override public HttpClient.Builder executor(Executor e) { b.executor(e); return this; }
+        @Override public HttpClient.Builder followRedirects(Redirect r) { b.followRedirects(r); return this; }
+        @Override public HttpClient.Builder version(Version v) { b.version(v); return this; }
+        @Override public HttpClient.Builder priority(int p) { b.priority(p); return this; }
+        @Override public HttpClient.Builder proxy(ProxySelector p) { b.proxy(p); return this; }
+        @Override public HttpClient.Builder authenticator(Authenticator a) { b.authenticator(a); return this; }
+        @Override public HttpClient build() { return new StatusAwareHttpClient(b.build()); }
+    }
+}

@@ -1,0 +1,371 @@
+package ai.atelier.server;
+
+import ai.atelier.AtelierException;
+import ai.atelier.runs.ExampleProfiles;
+import ai.atelier.runs.QueueFullException;
+import ai.atelier.runs.RunEvent;
+import ai.atelier.runs.RunPage;
+import ai.atelier.runs.RunRecord;
+import ai.atelier.runs.RunService;
+import ai.atelier.runs.SiteFiles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of {@link RunService}: the JSON API, the Server-Sent Events stream of a run, the
+ * generated sites (behind a strict Content-Security-Policy) and the web UI. A thin layer: it
+ * parses, checks limits and tokens, maps errors to status codes, and leaves the work to the
+ * service.
+ */
+public final class AtelierServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> UI_FILES = Map.of("app.js", "text/javascript; charset=utf-8",
+            "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final long HEARTBEAT_SECONDS = 15;
+    /** Each open event stream holds a thread; past this many, new ones are refused rather than exhausting the machine. */
+    private static final int MAX_EVENT_STREAMS = 256;
+
+    private final RunService runs;
+    private final ExampleProfiles examples;
+    private final ServerSettings settings;
+    private final String version;
+    private final SiteFiles siteFiles;
+    private final ApiToken token;
+    private final RateLimiter rateLimiter;
+    private final Javalin app;
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
+
+    public AtelierServer(RunService runs, ExampleProfiles examples, ServerSettings settings, String version) {
+        this.runs = runs;
+        this.examples = examples;
+        this.settings = settings;
+        this.version = version;
+        this.siteFiles = new SiteFiles(runs.sitesDir());
+        this.token = new ApiToken(settings.apiToken());
+        this.rateLimiter = new RateLimiter(settings.postsPerMinute(), settings.postBurst(), System::currentTimeMillis);
+        this.app = Javalin.create(config -> {
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.router.ignoreTrailingSlashes = false;
+            config.startup.showJavalinBanner = false;
+            // Jetty caches repeated header values per connection, matching them case-insensitively by default:
+            // "Bearer abc" after "Bearer ABC" on one connection would then be read as the earlier value. Tokens are case-sensitive.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.routes.before(this::securityHeaders);
+            config.routes.get("/", ctx -> resource(ctx, "/web/index.html", "text/html; charset=utf-8"));
+            config.routes.get("/ui/{file}", this::uiFile);
+            config.routes.get("/api/health", this::health);
+            config.routes.get("/api/openapi.json", ctx -> resource(ctx, "/server/openapi.json", "application/json"));
+            config.routes.get("/api/examples", ctx -> json(ctx, 200, examples.list()));
+            config.routes.get("/api/workflows", ctx -> json(ctx, 200, runs.workflows()));
+            config.routes.get("/api/runs", this::listRuns);
+            config.routes.post("/api/sites", this::createSite);
+            config.routes.get("/api/sites/{id}", this::getSite);
+            config.routes.before("/api/sites/{id}/events", ctx -> {
+                requireRun(ctx.pathParam("id"));
+                String accept = ctx.header("Accept");
+                if (accept == null || !accept.contains("text/event-stream")) {
+                    throw new ApiError(406, "this is a Server-Sent Events stream: send \"Accept: text/event-stream\"", "Accept", Map.of());
+                }
+                if (openStreams.get() >= MAX_EVENT_STREAMS) {
+                    throw new ApiError(503, "too many open event streams; poll /api/sites/{id} or retry later", null, Map.of("Retry-After", "10"));
+                }
+            });
+            config.routes.sse("/api/sites/{id}/events", this::events);
+            config.routes.get("/sites/{id}", ctx -> {
+                requireRun(ctx.pathParam("id"));
+                ctx.redirect("/sites/" + ctx.pathParam("id") + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            });
+            config.routes.get("/sites/{id}/", ctx -> siteFile(ctx, ctx.pathParam("id"), ""));
+            config.routes.get("/sites/{id}/<path>", ctx -> siteFile(ctx, ctx.pathParam("id"), ctx.pathParam("path")));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                error(ctx, e.status(), e.getMessage(), e.field());
+            });
+            config.routes.exception(AtelierException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
+            config.routes.exception(QueueFullException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "10");
+                error(ctx, 503, e.getMessage(), null);
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), null);
+            });
+            config.routes.error(404, ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) error(ctx, 404, "not found: " + ctx.path(), null);
+            });
+        });
+    }
+
+    public AtelierServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (ctx.path().startsWith("/sites/")) {
+            ctx.header("Content-Security-Policy", SecurityHeaders.SITE_CSP);
+            ctx.header("X-Frame-Options", "SAMEORIGIN");
+        } else {
+            ctx.header("Content-Security-Policy", SecurityHeaders.UI_CSP);
+            ctx.header("X-Frame-Options", "DENY");
+        }
+        if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("version", version);
+        body.put("database", runs.store().database().kind());
+        body.put("schemaVersion", runs.store().schemaVersion());
+        body.put("load", runs.load());
+        body.put("apiTokenRequired", token.required());
+        body.put("maxBodyBytes", settings.maxBodyBytes());
+        json(ctx, 200, body);
+    }
+
+    private void listRuns(Context ctx) {
+        int page = intParam(ctx, "page", 0, 0, 1_000_000);
+        int size = intParam(ctx, "size", 20, 1, MAX_PAGE_SIZE);
+        RunPage p = runs.page(page, size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("page", p.page());
+        body.put("size", p.size());
+        body.put("total", p.total());
+        body.put("runs", p.runs().stream().map(r -> summary(r)).toList());
+        json(ctx, 200, body);
+    }
+
+    private void createSite(Context ctx) {
+        long wait = rateLimiter.tryAcquire(ctx.ip());
+        if (wait > 0) {
+            throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
+        }
+        if (!token.accepts(ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token")))) {
+            throw new ApiError(401, "a valid API token is required: send it as \"Authorization: Bearer <token>\"", "token",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"atelier\""));
+        }
+        byte[] body = boundedBody(ctx);
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new ApiError(400, "the request body is not valid JSON; send {\"profile\": {…}, \"workflow\": \"personas\"}", "body", Map.of());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiError(400, "the request body must be a JSON object like {\"profile\": {…}, \"workflow\": \"personas\"}", "body", Map.of());
+        }
+        JsonNode profile = root.get("profile");
+        if (profile == null || profile.isNull()) throw new ApiError(400, "missing \"profile\": the visitor profile as a JSON object", "profile", Map.of());
+        byte[] profileJson;
+        if (profile.isObject()) profileJson = profile.toString().getBytes(StandardCharsets.UTF_8);
+        else if (profile.isTextual()) profileJson = profile.textValue().getBytes(StandardCharsets.UTF_8);
+        else throw new ApiError(400, "\"profile\" must be a JSON object (or its JSON text)", "profile", Map.of());
+        JsonNode wf = root.get("workflow");
+        if (wf != null && !wf.isNull() && !wf.isTextual()) throw new ApiError(400, "\"workflow\" must be a name such as \"personas\"", "workflow", Map.of());
+        RunRecord r = runs.submit(profileJson, wf == null || wf.isNull() ? null : wf.textValue());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("status", r.status().label());
+        out.put("workflow", r.workflow());
+        out.put("links", links(r.id()));
+        ctx.header("Location", "/api/sites/" + r.id());
+        json(ctx, 202, out);
+    }
+
+    /** Reads the body up to the limit, whatever Content-Length claims, so a chunked upload cannot exceed it either. */
+    private byte[] boundedBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > settings.maxBodyBytes()) throw tooLarge();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes(settings.maxBodyBytes() + 1);
+            if (b.length > settings.maxBodyBytes()) throw tooLarge();
+            return b;
+        } catch (IOException e) {
+            throw new ApiError(400, "could not read the request body: " + e.getMessage(), "body", Map.of());
+        }
+    }
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "the request body is larger than " + settings.maxBodyBytes() + " bytes", "body", Map.of());
+    }
+
+    private void getSite(Context ctx) {
+        RunRecord r = requireRun(ctx.pathParam("id"));
+        ObjectNode out = JSON.valueToTree(summary(r));
+        out.set("profile", parseOrNull(r.profileJson()));
+        out.set("report", parseOrNull(r.reportJson()));
+        out.set("costs", parseOrNull(r.costsJson()));
+        json(ctx, 200, out);
+    }
+
+    private void events(SseClient client) {
+        Context ctx = client.ctx();
+        String id = ctx.pathParam("id");
+        int after = lastEventId(ctx.header("Last-Event-ID"));
+        openStreams.incrementAndGet();
+        BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
+        Optional<ai.atelier.runs.Subscription> sub = runs.subscribe(id, after, queue::add);
+        if (sub.isEmpty()) {
+            openStreams.decrementAndGet();
+            client.close();
+            return;
+        }
+        try (ai.atelier.runs.Subscription s = sub.get()) {
+            while (!client.terminated()) {
+                RunEvent e = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                if (e == null) {
+                    RunRecord r = runs.find(id).orElse(null);
+                    if (r == null || (r.status().finished() && queue.isEmpty())) break;
+                    client.sendComment("keep-alive");
+                    continue;
+                }
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("seq", e.seq());
+                data.put("type", e.type());
+                data.putAll(e.data());
+                client.sendEvent(e.type(), JSON.writeValueAsString(data), String.valueOf(e.seq()));
+                if (e.terminal()) break;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (JsonProcessingException e) {
+            LOG.warn("cannot write event of run {}", id, e);
+        } finally {
+            openStreams.decrementAndGet();
+            client.close();
+        }
+    }
+
+    private void siteFile(Context ctx, String id, String relative) throws IOException {
+        requireRun(id);
+        Path file = siteFiles.resolve(id, relative).orElseThrow(() -> new ApiError(404, "no such file in site " + id));
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(ContentTypes.of(file.getFileName().toString()));
+        ctx.result(Files.readAllBytes(file));
+    }
+
+    private void uiFile(Context ctx) {
+        String name = ctx.pathParam("file");
+        String type = UI_FILES.get(name);
+        if (type == null) throw new ApiError(404, "not found: " + ctx.path());
+        resource(ctx, "/web/" + name, type);
+    }
+
+    private RunRecord requireRun(String id) {
+        if (id == null || !SiteFiles.RUN_ID.matcher(id).matches()) throw new ApiError(404, "no run with that id");
+        return runs.find(id).orElseThrow(() -> new ApiError(404, "no run with id " + id));
+    }
+
+    private static Map<String, Object> summary(RunRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("status", r.status().label());
+        m.put("workflow", r.workflow());
+        m.put("visitor", r.visitorName());
+        m.put("industry", r.industry());
+        m.put("createdAt", Instant.ofEpochMilli(r.createdMs()).toString());
+        m.put("startedAt", r.startedMs() == null ? null : Instant.ofEpochMilli(r.startedMs()).toString());
+        m.put("finishedAt", r.finishedMs() == null ? null : Instant.ofEpochMilli(r.finishedMs()).toString());
+        m.put("costUsd", r.costUsd());
+        m.put("inputTokens", r.inputTokens());
+        m.put("outputTokens", r.outputTokens());
+        m.put("qualityScore", r.qualityScore());
+        m.put("error", r.error());
+        m.put("links", links(r.id()));
+        return m;
+    }
+
+    private static Map<String, String> links(String id) {
+        return Map.of("self", "/api/sites/" + id, "events", "/api/sites/" + id + "/events", "site", "/sites/" + id + "/");
+    }
+
+    private static JsonNode parseOrNull(String json) {
+        if (json == null) return null;
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static int lastEventId(String header) {
+        if (header == null || !header.strip().matches("\\d{1,9}")) return 0;
+        return Integer.parseInt(header.strip());
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            int i = Integer.parseInt(v.strip());
+            if (i < min || i > max) throw new NumberFormatException();
+            return i;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "query parameter \"" + name + "\" must be a whole number from " + min + " to " + max, name, Map.of());
+        }
+    }
+
+    private static void resource(Context ctx, String path, String type) {
+        try (InputStream in = AtelierServer.class.getResourceAsStream(path)) {
+            if (in == null) throw new ApiError(404, "not found: " + ctx.path());
+            ctx.contentType(type);
+            ctx.result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status);
+        ctx.contentType("application/json");
+        try {
+            ctx.result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void error(Context ctx, int status, String message, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (field != null) body.put("field", field);
+        body.put("status", status);
+        json(ctx, status, body);
+    }
+}

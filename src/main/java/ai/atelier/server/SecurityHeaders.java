@@ -1,0 +1,17 @@
+package ai.atelier.server;
+
+/**
+ * The Content-Security-Policies the server sends. Generated sites come from models and visitor
+ * data, so their policy lets a page load only its own files from this server, talk to no one
+ * (no fetch, no forms, no base rewrite), and be framed only by Atelier's own UI.
+ */
+final class SecurityHeaders {
+    /** For /sites/{id}/…: nothing from outside the site's origin, no connections, no forms. */
+    static final String SITE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self';"
+            + " connect-src 'none'; form-action 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
+    /** For the web UI and the API: own files only; may frame the sites it shows. */
+    static final String UI_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self';"
+            + " frame-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+
+    private SecurityHeaders() {}
+}

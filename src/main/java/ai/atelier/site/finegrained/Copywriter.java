@@ -1,0 +1,112 @@
+package ai.atelier.site.finegrained;
+
+import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.Offering;
+import ai.atelier.knowledge.Policies;
+import ai.atelier.knowledge.Retriever.RetrievedChunk;
+import ai.atelier.site.Engines;
+import ai.atelier.site.KnowledgeDigest;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Profile;
+import ai.atelier.site.VisitorBrief;
+import ai.atelier.site.WebsiteSpec.CallToAction;
+import ai.atelier.site.WebsiteSpec.Item;
+import ai.atelier.site.WebsiteSpec.Section;
+import ai.atelier.site.WebsiteSpec.SectionKind;
+import ai.atelier.site.builtin.SpecRules;
+import ai.atelier.site.builtin.SpecRules.HeroCopy;
+import ai.atelier.site.builtin.SpecRules.Research;
+import ai.atelier.site.finegrained.Drafts.HeroDraft;
+import ai.atelier.site.finegrained.Drafts.MatchedOfferings;
+import ai.atelier.site.finegrained.Drafts.SectionDraft;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One copywriter per part of the page: the pain-points section, the offerings section, and the
+ * opening copy with the call to action. Each is a step of its own in the fine-grained workflow,
+ * under its own role, and sees only what the steps before it handed over. What a model writes is
+ * checked (length, banned phrases, only the passages and offerings it was given); links and
+ * testimonial quotes are chosen by rule, never by a model.
+ */
+public final class Copywriter {
+    private final Engines engines;
+    private final SpecRules rules;
+
+    public Copywriter(Engines engines, SpecRules rules) {
+        this.engines = engines;
+        this.rules = rules;
+    }
+
+    public SectionDraft painPoints(Profile p, Company c, Research research, PersonaContext ctx) {
+        Map<String, String> vars = vars(p, c);
+        vars.put("painPoints", Drafts.painPoints(research));
+        return new PersonaCall<SectionDraft>("copywriter-pain-points", "pain points copy", vars, List.of("painPoints"))
+                .run(engines, ctx, () -> new SectionDraft(rules.painPoints(p, c, research)), json -> {
+                    if (research.painPoints().isEmpty()) return new SectionDraft(null);
+                    Policies pol = c.policies();
+                    List<Item> items = new ArrayList<>();
+                    List<String> sources = new ArrayList<>();
+                    for (JsonNode n : Answers.array(json, "items", 3)) {
+                        String id = Answers.text(n, "chunkId", 200, pol);
+                        int at = indexOf(research.painPoints(), id);
+                        if (at < 0) throw new AnswerRejected("item cites \"" + id + "\", which is not one of the pain points given");
+                        items.add(new Item(Answers.text(n, "title", 120, pol), Answers.text(n, "text", 400, pol), SpecRules.painIcon(at), null, List.of()));
+                        sources.add(id);
+                    }
+                    return new SectionDraft(new Section("pain-points", SectionKind.PAIN_POINTS, Answers.text(json, "heading", 120, pol),
+                            Answers.text(json, "body", 400, pol), items, sources));
+                });
+    }
+
+    public SectionDraft offerings(Profile p, Company c, Research research, MatchedOfferings matched, PersonaContext ctx) {
+        Map<String, String> vars = vars(p, c);
+        vars.put("painPoints", Drafts.painPoints(research));
+        vars.put("offerings", Drafts.offerings(matched));
+        return new PersonaCall<SectionDraft>("copywriter-offerings", "offerings copy", vars, List.of("painPoints", "offerings"))
+                .run(engines, ctx, () -> new SectionDraft(rules.offerings(p, c, research, matched.offerings())), json -> {
+                    Policies pol = c.policies();
+                    List<Item> items = new ArrayList<>();
+                    for (JsonNode n : Answers.array(json, "items", 3)) {
+                        String id = Answers.text(n, "offeringId", 120, pol);
+                        Offering o = matched.offerings().stream().filter(x -> x.id().equals(id)).findFirst()
+                                .orElseThrow(() -> new AnswerRejected("item names offering \"" + id + "\", which was not matched"));
+                        items.add(new Item(o.name(), Answers.text(n, "text", 400, pol), SpecRules.offeringIcon(o), o.id(),
+                                Answers.texts(n, "points", 3, 160, pol)));
+                    }
+                    return new SectionDraft(new Section("offerings", SectionKind.OFFERINGS, Answers.text(json, "heading", 120, pol),
+                            Answers.text(json, "body", 400, pol), items,
+                            items.stream().map(i -> "offerings.yaml#" + i.ref()).toList()));
+                });
+    }
+
+    public HeroDraft hero(Profile p, Company c, Research research, MatchedOfferings matched, PersonaContext ctx) {
+        Map<String, String> vars = vars(p, c);
+        vars.put("painPoints", Drafts.painPoints(research));
+        vars.put("offerings", Drafts.offerings(matched));
+        Section testimonial = rules.testimonial(p, c, research);
+        return new PersonaCall<HeroDraft>("copywriter-hero", "hero copy", vars, List.of("painPoints", "offerings"))
+                .run(engines, ctx, () -> new HeroDraft(rules.hero(p, c, research), testimonial), json -> {
+                    Policies pol = c.policies();
+                    HeroCopy hero = new HeroCopy(Answers.text(json, "title", 120, pol), Answers.text(json, "headline", 140, pol),
+                            Answers.text(json, "intro", 600, pol), new CallToAction(Answers.text(json, "ctaLabel", 60, pol),
+                            Answers.text(json, "ctaText", 300, pol), SpecRules.ctaHref(c)));
+                    return new HeroDraft(hero, testimonial);
+                }, d -> d.hero());
+    }
+
+    private static Map<String, String> vars(Profile p, Company c) {
+        Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(c));
+        vars.put("visitor", VisitorBrief.of(p));
+        vars.put("guidelines", c.designGuidelines());
+        return vars;
+    }
+
+    private static int indexOf(List<RetrievedChunk> pains, String chunkId) {
+        for (int i = 0; i < pains.size(); i++) if (pains.get(i).chunk().id().equals(chunkId)) return i;
+        return -1;
+    }
+}

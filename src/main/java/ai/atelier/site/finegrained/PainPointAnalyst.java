@@ -1,0 +1,50 @@
+package ai.atelier.site.finegrained;
+
+import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.Retriever;
+import ai.atelier.knowledge.Retriever.RetrievedChunk;
+import ai.atelier.site.Engines;
+import ai.atelier.site.KnowledgeDigest;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Profile;
+import ai.atelier.site.builtin.SpecRules;
+import ai.atelier.site.builtin.SpecRules.Research;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fine-grained workflow's first step: retrieves the company research that fits the visitor
+ * (retrieval is code) and picks the pain points the page will speak to (the model's choice, or
+ * the built-in rule: best passages, one per source document first).
+ */
+public final class PainPointAnalyst {
+    private final Engines engines;
+    private final SpecRules rules;
+
+    public PainPointAnalyst(Engines engines, SpecRules rules) {
+        this.engines = engines;
+        this.rules = rules;
+    }
+
+    public Research analyse(Profile p, Company c, Retriever retriever, PersonaContext ctx) {
+        Research found = rules.research(p, c, retriever);
+        Map<String, String> vars = KnowledgeDigest.variables(p, c, found.passages());
+        return new PersonaCall<Research>("pain-point-analyst", "pain points", vars, List.of())
+                .run(engines, ctx, () -> found, json -> chosen(json, found), r -> Map.of("painPoints",
+                        r.painPoints().stream().map(h -> Map.of("chunkId", h.chunk().id())).toList()));
+    }
+
+    private static Research chosen(JsonNode json, Research found) {
+        List<RetrievedChunk> picked = new ArrayList<>();
+        for (JsonNode n : Answers.array(json, "painPoints", 3)) {
+            String id = n.isTextual() ? n.asText() : n.path("chunkId").asText("");
+            RetrievedChunk hit = found.passages().stream().filter(h -> h.chunk().id().equals(id)).findFirst()
+                    .orElseThrow(() -> new AnswerRejected("pain point \"" + id + "\" is not one of the passages given"));
+            if (picked.contains(hit)) throw new AnswerRejected("pain point \"" + id + "\" is chosen twice");
+            picked.add(hit);
+        }
+        return new Research(found.industry(), found.passages(), picked);
+    }
+}

@@ -1,0 +1,71 @@
+package ai.atelier.site.finegrained;
+
+import ai.atelier.knowledge.Company;
+import ai.atelier.site.Engines;
+import ai.atelier.site.Handoff;
+import ai.atelier.site.KnowledgeDigest;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Profile;
+import ai.atelier.site.SiteFile;
+import ai.atelier.site.VisitorBrief;
+import ai.atelier.site.VisualElement;
+import ai.atelier.site.WebsiteSpec;
+import ai.atelier.site.finegrained.Drafts.Review;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+
+/**
+ * Reads the finished page against the spec and the visitor before QA's checks, as an editor
+ * would: is it addressed to this visitor, is every section and picture there, is the disclaimer
+ * on the page. Its verdict is kept in the site folder; it is the step that re-reads everything
+ * the others wrote, which is where over-decomposition pays the most carry-over.
+ */
+public final class Reviewer {
+    static final int MAX_NOTES = 10;
+    private final Engines engines;
+
+    public Reviewer(Engines engines) {
+        this.engines = engines;
+    }
+
+    public Review review(Profile p, Company c, WebsiteSpec spec, List<SiteFile> page, PersonaContext ctx) {
+        String html = page.stream().filter(f -> f.path().equals("index.html")).map(SiteFile::asText).findFirst().orElse("");
+        Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(c));
+        vars.put("visitor", VisitorBrief.of(p));
+        vars.put("spec", Handoff.spec(spec));
+        vars.put("page", html);
+        return new PersonaCall<Review>("reviewer", "review", vars, List.of("spec", "page"))
+                .run(engines, ctx, () -> rules(p, spec, html), json -> {
+                    JsonNode approved = json.get("approved");
+                    if (approved == null || !approved.isBoolean()) throw new AnswerRejected("field \"approved\" must be true or false");
+                    return new Review(approved.asBoolean(), Answers.texts(json, "notes", MAX_NOTES, 300, c.policies()));
+                });
+    }
+
+    /** The built-in reviewer: the editor's checklist, by rule. */
+    static Review rules(Profile p, WebsiteSpec spec, String html) {
+        String text = Jsoup.parse(html).text().toLowerCase(Locale.ROOT);
+        List<String> notes = new ArrayList<>();
+        String first = p.firstName();
+        if (first != null && !first.isBlank() && !text.contains(first.toLowerCase(Locale.ROOT))) {
+            notes.add("the page never addresses the visitor by name");
+        }
+        for (WebsiteSpec.Section s : spec.sections()) {
+            if (s.heading() != null && !text.contains(Jsoup.parse(s.heading()).text().toLowerCase(Locale.ROOT))) {
+                notes.add("section \"" + s.id() + "\" is missing from the page");
+            }
+        }
+        if (spec.disclaimer() != null && !text.contains(spec.disclaimer().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip())) {
+            notes.add("the required disclaimer is not on the page");
+        }
+        for (VisualElement v : spec.visualElements()) {
+            if (!html.contains("assets/" + v.id() + ".")) notes.add("picture \"" + v.id() + "\" is not placed on the page");
+        }
+        return new Review(notes.isEmpty(), notes);
+    }
+}

@@ -1,0 +1,188 @@
+package ai.atelier.site.model;
+
+import ai.atelier.AtelierException;
+import ai.atelier.model.AtelierConfig;
+import ai.atelier.model.Backoff;
+import ai.atelier.model.BudgetGuard;
+import ai.atelier.model.CatalogEntry;
+import ai.atelier.model.ChatPipeline;
+import ai.atelier.model.ConcurrencyLimit;
+import ai.atelier.model.Escalation;
+import ai.atelier.model.ImageClient;
+import ai.atelier.model.Interceptor;
+import ai.atelier.model.MeteredImages;
+import ai.atelier.model.Metering;
+import ai.atelier.model.ModelCall;
+import ai.atelier.model.ModelCatalog;
+import ai.atelier.model.ModelClient;
+import ai.atelier.model.ModelSpec;
+import ai.atelier.model.ResponseCache;
+import ai.atelier.model.RetryInterceptor;
+import ai.atelier.model.TokenUsage;
+import ai.atelier.model.provider.Credentials;
+import ai.atelier.model.provider.Providers;
+import ai.atelier.site.Artist;
+import ai.atelier.site.Engines;
+import ai.atelier.site.FrontEndDeveloper;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Personalizer;
+import ai.atelier.site.SiteGenerator;
+import ai.atelier.site.builtin.BuiltinEngines;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The engines a configuration asks for: roles bound to a model get model-backed personas, the rest
+ * the built-in engine. Every model call passes the same chain: budget guard, cache (if enabled),
+ * metering into the step's meter with catalog prices, retry with backoff, the model's concurrency
+ * limit, then the provider. Provider clients and concurrency limits are built once per model and
+ * shared across steps and sites; meters and budgets belong to each run.
+ */
+public final class ConfiguredEngines implements Engines, RoleModels {
+    private final AtelierConfig config;
+    private final Providers providers;
+    private final Credentials credentials;
+    private final ModelCatalog catalog;
+    private final BuiltinEngines builtin = new BuiltinEngines();
+    private final Function<Integer, Backoff> backoff;
+    private final Map<String, ModelClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, ImageClient> imageClients = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrencyLimit> limits = new ConcurrentHashMap<>();
+    private final Map<String, ResponseCache> caches = new ConcurrentHashMap<>();
+
+    public ConfiguredEngines(AtelierConfig config, Providers providers, Credentials credentials) {
+        this(config, providers, credentials, Backoff::standard);
+    }
+
+    /** @param backoff the retry policy for a model's maxRetries (tests pass one that does not sleep) */
+    public ConfiguredEngines(AtelierConfig config, Providers providers, Credentials credentials, Function<Integer, Backoff> backoff) {
+        this.config = config;
+        this.providers = providers;
+        this.credentials = credentials;
+        this.catalog = config.catalogWithOverrides();
+        this.backoff = backoff;
+        for (ModelSpec m : config.models().values()) providers.get(m.provider());
+    }
+
+    public AtelierConfig config() {
+        return config;
+    }
+
+    @Override
+    public String modelFor(String role) {
+        return config.modelFor(role).map(ModelSpec::name).orElse(BuiltinEngines.MODEL);
+    }
+
+    @Override
+    public Personalizer personalizer(String role) {
+        return bound(role) ? new ModelPersonalizer(this) : builtin.personalizer(role);
+    }
+
+    @Override
+    public Artist artist(String role) {
+        if (!bound(role)) return builtin.artist(role);
+        ModelSpec m = config.modelFor(role).orElseThrow();
+        return new ModelArtist(this, m.imageSize(), m.imageQuality());
+    }
+
+    @Override
+    public FrontEndDeveloper developer(String role) {
+        return bound(role) ? new ModelFrontEndDeveloper(this, config.developerMode()) : builtin.developer(role);
+    }
+
+    @Override
+    public SiteGenerator siteGenerator(String role) {
+        return bound(role) ? new ModelSiteGenerator(this, config.developerMode()) : builtin.siteGenerator(role);
+    }
+
+    @Override
+    public Optional<ModelClient> chatModel(String role, PersonaContext ctx) {
+        if (!bound(role)) return Optional.empty();
+        List<ModelClient> ladder = ladder(role, ctx);
+        ModelClient own = ladder.get(0);
+        if (ladder.size() == 1) return Optional.of(own);
+        return Optional.of(new ChatPipeline(List.of(new Escalation(ladder.subList(1, ladder.size()))), own));
+    }
+
+    @Override
+    public List<ModelClient> ladder(String role, PersonaContext ctx) {
+        ModelSpec own = config.modelFor(role)
+                .orElseThrow(() -> new AtelierException("role " + role + " is not bound to a model in the config"));
+        List<ModelClient> out = new ArrayList<>();
+        out.add(pipeline(own, ctx));
+        for (ModelSpec higher : config.ladderFor(role)) out.add(pipeline(higher, ctx));
+        return out;
+    }
+
+    @Override
+    public ImageClient images(String role, PersonaContext ctx) {
+        ModelSpec m = config.modelFor(role).orElseThrow(() -> new AtelierException("role " + role + " is not bound to an image model"));
+        ImageClient provider = imageClients.computeIfAbsent(m.name(), n -> providers.get(m.provider()).images(m, credentials));
+        return new MeteredImages(provider, m.name(), m.provider(), price(m), ctx.meter(), config.budgetPerSiteUsd(),
+                backoff.apply(m.maxRetries()), limit(m));
+    }
+
+    @Override
+    public int maxOutputTokens(String role) {
+        return config.modelFor(role).map(ModelSpec::maxOutputTokens).orElse(ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS);
+    }
+
+    /** The chain around one model for one step: budget → cache → metering → retry → concurrency → provider. */
+    ModelClient pipeline(ModelSpec m, PersonaContext ctx) {
+        ModelClient provider = clients.computeIfAbsent(m.name(), n -> providers.get(m.provider()).chat(m, credentials));
+        String providerLabel = providerLabel(m);
+        List<Interceptor> chain = new ArrayList<>();
+        if (config.budgetPerSiteUsd() != null) chain.add(new BudgetGuard(config.budgetPerSiteUsd(), ctx.meter().ledger()));
+        if (config.cache()) chain.add(caches.computeIfAbsent(m.name(), ResponseCache::new));
+        chain.add(new Metering(m.name(), providerLabel, price(m), ctx.meter()));
+        chain.add(new RetryInterceptor(backoff.apply(m.maxRetries()), (req, attempt, e, wait) -> ctx.meter().record(new ModelCall(
+                req.role(), m.name(), providerLabel, req.purpose(), ctx.meter().nowMs(), 0, TokenUsage.NONE,
+                Metering.billedNothing(e) ? 0.0 : null, req.attempt(), MeteredImages.retryStatus(attempt, e, wait)))));
+        chain.add(limit(m));
+        return new ChatPipeline(chain, provider);
+    }
+
+    private ConcurrencyLimit limit(ModelSpec m) {
+        return limits.computeIfAbsent(m.name(), n -> new ConcurrencyLimit(n, m.concurrency(), m.timeout().plus(m.timeout())));
+    }
+
+    /**
+     * The price of a model: its named catalog entry, else the entry with the same provider and model
+     * id, else free if it runs on the user's own machine (marked self-hosted), else unknown (null).
+     */
+    public CatalogEntry price(ModelSpec m) {
+        if (m.catalog() != null) return catalog.find(m.catalog()).orElse(null);
+        Optional<CatalogEntry> byName = catalog.find(m.name()).filter(e -> e.modelId().equals(m.modelId()));
+        if (byName.isPresent()) return byName.get();
+        Optional<CatalogEntry> byId = catalog.all().stream()
+                .filter(e -> m.provider().equals(e.provider()) && m.modelId().equals(e.modelId())).findFirst();
+        if (byId.isPresent()) return byId.get();
+        if (selfHosted(m)) {
+            return new CatalogEntry(m.name(), m.provider(), m.modelId(), ai.atelier.model.Tier.SMALL, "chat", null, 0.0, 0.0, null,
+                    Map.of(), true, "self-hosted: no price configured, counted as 0", null);
+        }
+        return null;
+    }
+
+    static boolean selfHosted(ModelSpec m) {
+        if ("ollama".equals(m.provider())) return true;
+        if (m.baseUrl() == null) return false;
+        String host = URI.create(m.baseUrl()).getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
+                || host.startsWith("192.168.") || host.startsWith("10.") || host.endsWith(".local"));
+    }
+
+    private String providerLabel(ModelSpec m) {
+        CatalogEntry e = price(m);
+        return e != null && e.selfHosted() ? m.provider() + " (self-hosted)" : m.provider();
+    }
+
+    private boolean bound(String role) {
+        return config.modelFor(role).isPresent();
+    }
+}

@@ -1,0 +1,73 @@
+package ai.atelier.site.model;
+
+import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.Retriever;
+import ai.atelier.model.AtelierConfig.DeveloperMode;
+import ai.atelier.model.CallMeter;
+import ai.atelier.model.RecordSchema;
+import ai.atelier.site.Image;
+import ai.atelier.site.ImageSlot;
+import ai.atelier.site.KnowledgeDigest;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Profile;
+import ai.atelier.site.Prompt;
+import ai.atelier.site.SiteFile;
+import ai.atelier.site.SiteGenerator;
+import ai.atelier.site.WebsiteSpec;
+import ai.atelier.site.builtin.BuiltinPersonalizer;
+import ai.atelier.site.builtin.SvgArtist;
+import ai.atelier.site.design.DesignSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The single-llm baseline on a real model: one structured call writes the whole site's content
+ * (template mode: the spec, rendered by the design system) or content and code (code mode: the spec
+ * plus index.html and styles.css, vetted by {@link CodeCheck}). Images are drawn from the spec's
+ * visual elements by the built-in SVG artist, in code, without a model call and unmetered, so the
+ * baseline's cost is its one model call (plus any repair or escalation rounds).
+ */
+public final class ModelSiteGenerator implements SiteGenerator {
+    private static final Set<String> OPTIONAL = Set.of("Item.visual", "Item.ref", "Item.points", "Section.items", "Section.body",
+            "SingleSiteAnswer.files");
+    static final String SCHEMA = RecordSchema.of(SingleSiteAnswer.class, OPTIONAL);
+    private final RoleModels models;
+    private final DeveloperMode mode;
+    private final SpecValidator specs = new SpecValidator();
+    private final CodeCheck code = new CodeCheck();
+    private final DesignSystem design = new DesignSystem();
+    private final SvgArtist artist = new SvgArtist();
+
+    public ModelSiteGenerator(RoleModels models, DeveloperMode mode) {
+        this.models = models;
+        this.mode = mode;
+    }
+
+    @Override
+    public Result generate(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
+        var hits = BuiltinPersonalizer.research(profile, company, retriever);
+        Prompt base = new Prompt(
+                ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
+                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, hits)));
+        Prompt p = new Prompt(base.system(), base.user() + ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template"));
+        SingleSiteAnswer answer = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
+                PersonaRequests.request(ctx, models, "whole site", p, SCHEMA), SingleSiteAnswer.class, a -> validate(a, company));
+        WebsiteSpec spec = answer.spec();
+        List<ImageSlot> slots = ImageSlot.plan(spec, "svg");
+        // The baseline's images are drawn in code; a private meter keeps them out of the model trace.
+        PersonaContext drawing = new PersonaContext(ctx.role(), "builtin", new CallMeter(System.nanoTime()), ctx.executor(),
+                ctx.prompts(), ctx.tokens(), List.of());
+        List<Image> images = new ArrayList<>();
+        spec.visualElements().forEach(v -> images.add(artist.draw(v, company, drawing)));
+        List<SiteFile> page = mode == DeveloperMode.CODE ? code.toSiteFiles(new CodeFiles(answer.files())) : design.render(spec, slots, company);
+        return new Result(spec, images, page);
+    }
+
+    private List<String> validate(SingleSiteAnswer a, Company company) {
+        if (a.spec() == null) return List.of("spec is missing");
+        List<String> e = new ArrayList<>(specs.validate(a.spec(), company));
+        if (mode == DeveloperMode.CODE) e.addAll(code.validate(new CodeFiles(a.files()), ImageSlot.plan(a.spec(), "svg")));
+        return e;
+    }
+}

@@ -1,0 +1,82 @@
+package ai.atelier.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.atelier.model.ModelCall;
+import ai.atelier.model.ModelCatalog;
+import ai.atelier.model.TokenUsage;
+import ai.atelier.workflow.SiteReport;
+import ai.atelier.workflow.StepSpan;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunCostsTest {
+    static StepSpan step(String id, String role, String model, long in, long out, Double cost, int calls) {
+        List<ModelCall> c = java.util.stream.IntStream.range(0, calls)
+                .mapToObj(i -> new ModelCall(role, model, "test", "x", 0, 1, new TokenUsage(in / calls, out / calls, 0, false), cost, 1, "ok")).toList();
+        return new StepSpan(id, role, role, model, StepSpan.OK, 0, 10, in, out, false, cost, 1, null, c, 0, 0, null);
+    }
+
+    static SiteReport report(String workflow, List<StepSpan> steps) {
+        long in = steps.stream().mapToLong(StepSpan::inputTokens).sum();
+        long out = steps.stream().mapToLong(StepSpan::outputTokens).sum();
+        Double cost = steps.stream().anyMatch(s -> s.costUsd() == null) ? null : steps.stream().mapToDouble(StepSpan::costUsd).sum();
+        return new SiteReport("s", workflow, SiteReport.OK, null, null, null, "Co", "now", "provider usage", steps,
+                new SiteReport.Totals(cost, in, out, 100, 80, steps.size(), 3, 4, 0, 0, null), null, Map.of(), List.of(), null, null, Map.of());
+    }
+
+    final List<StepSpan> steps = List.of(
+            step("personalizer", "personalizer", "gpt-4o-mini", 4000, 1000, 0.0012, 1),
+            step("artist-1", "artist", "gpt-4o-mini", 500, 800, 0.000555, 1),
+            step("artist-2", "artist", "gpt-4o-mini", 300, 400, 0.000285, 1),
+            step("developer", "frontend-developer", "gpt-4.1-nano", 2000, 3000, 0.0014, 1),
+            new StepSpan("qa", "qa", "qa", "builtin", StepSpan.OK, 0, 5, 0, 0, false, 0.0, 1, null, List.of(), 0, 0, null));
+
+    @Test
+    void sumsPerRoleInWorkflowOrder() {
+        RunCosts c = RunCosts.of(report("personas", steps), role -> "gpt-4o", ModelCatalog.bundled());
+        assertThat(c.perRole()).extracting(RunCosts.RoleCost::role).containsExactly("personalizer", "artist", "frontend-developer", "qa");
+        RunCosts.RoleCost artist = c.perRole().get(1);
+        assertThat(artist.steps()).isEqualTo(2);
+        assertThat(artist.inputTokens()).isEqualTo(800);
+        assertThat(artist.outputTokens()).isEqualTo(1200);
+        assertThat(artist.costUsd()).isCloseTo(0.00084, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void singleLlmEstimateReadsTheLargestInputWritesAllOutputsAtItsModelsPrice() {
+        RunCosts c = RunCosts.of(report("personas", steps), role -> role.equals("single-llm") ? "gpt-4o" : "gpt-4o-mini", ModelCatalog.bundled());
+        RunCosts.Baseline b = c.singleLlm();
+        assertThat(b.basis()).isEqualTo("estimated");
+        assertThat(b.model()).isEqualTo("gpt-4o");
+        assertThat(b.inputTokens()).isEqualTo(4000);
+        assertThat(b.outputTokens()).isEqualTo(1000 + 800 + 400 + 3000);
+        // gpt-4o: $2.50 in, $10.00 out per 1M tokens
+        assertThat(b.costUsd()).isCloseTo(4000 * 2.5 / 1e6 + 5200 * 10.0 / 1e6, org.assertj.core.data.Offset.offset(1e-7));
+    }
+
+    @Test
+    void unknownPriceIsSaidNotShownAsFree() {
+        RunCosts.Baseline b = RunCosts.of(report("personas", steps), role -> "my-local-llama", ModelCatalog.bundled()).singleLlm();
+        assertThat(b.costUsd()).isNull();
+        assertThat(b.note()).contains("unknown");
+    }
+
+    @Test
+    void builtinEngineCostsNothingButKeepsTokens() {
+        RunCosts.Baseline b = RunCosts.of(report("personas", steps), role -> "builtin", ModelCatalog.bundled()).singleLlm();
+        assertThat(b.costUsd()).isZero();
+        assertThat(b.outputTokens()).isEqualTo(5200);
+        assertThat(b.note()).contains("built-in engine");
+    }
+
+    @Test
+    void aSingleLlmRunIsItsOwnMeasuredBaseline() {
+        List<StepSpan> one = List.of(step("site", "single-llm", "gpt-4o", 5000, 6000, 0.0725, 1));
+        RunCosts.Baseline b = RunCosts.of(report("single-llm", one), role -> "gpt-4o", ModelCatalog.bundled()).singleLlm();
+        assertThat(b.basis()).isEqualTo("measured");
+        assertThat(b.costUsd()).isEqualTo(0.0725);
+        assertThat(b.inputTokens()).isEqualTo(5000);
+    }
+}

@@ -1,0 +1,82 @@
+package ai.atelier.server;
+
+import ai.atelier.model.ModelClient;
+import ai.atelier.site.Artist;
+import ai.atelier.site.Engines;
+import ai.atelier.site.FrontEndDeveloper;
+import ai.atelier.site.PersonaContext;
+import ai.atelier.site.Personalizer;
+import ai.atelier.site.SiteGenerator;
+import ai.atelier.site.builtin.BuiltinEngines;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real built-in engine, except that the personalizer (and the single-llm generator) wait at a
+ * gate until the test opens it. That makes "a run is still going" a state a test can hold on
+ * purpose (a full queue, a restart mid-run, a live timeline) instead of a race against a fast
+ * engine. Everything after the gate is the unmodified built-in engine.
+ */
+final class GatedEngines implements Engines {
+    private final BuiltinEngines builtin = new BuiltinEngines();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final CountDownLatch arrived = new CountDownLatch(1);
+
+    void open() {
+        gate.countDown();
+    }
+
+    /** Waits until some run is held at the gate. */
+    boolean awaitArrival(long seconds) throws InterruptedException {
+        return arrived.await(seconds, TimeUnit.SECONDS);
+    }
+
+    private void hold() {
+        arrived.countDown();
+        try {
+            if (!gate.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("test gate never opened");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted at the test gate", e);
+        }
+    }
+
+    @Override
+    public String modelFor(String role) {
+        return builtin.modelFor(role);
+    }
+
+    @Override
+    public Personalizer personalizer(String role) {
+        Personalizer p = builtin.personalizer(role);
+        return (profile, company, retriever, ctx) -> {
+            hold();
+            return p.personalize(profile, company, retriever, ctx);
+        };
+    }
+
+    @Override
+    public Artist artist(String role) {
+        return builtin.artist(role);
+    }
+
+    @Override
+    public FrontEndDeveloper developer(String role) {
+        return builtin.developer(role);
+    }
+
+    @Override
+    public SiteGenerator siteGenerator(String role) {
+        SiteGenerator g = builtin.siteGenerator(role);
+        return (profile, company, retriever, ctx) -> {
+            hold();
+            return g.generate(profile, company, retriever, ctx);
+        };
+    }
+
+    @Override
+    public Optional<ModelClient> chatModel(String role, PersonaContext ctx) {
+        return builtin.chatModel(role, ctx);
+    }
+}
