@@ -42,6 +42,7 @@ public final class Atelier implements AutoCloseable {
     private final WorkflowLoader workflows = new WorkflowLoader(Crew.PERSONAS);
     private final CompanyLoader companies = new CompanyLoader();
     private final SiteGeneration generation;
+    private final Engines engines;
 
     public Atelier(Engines engines, QaAgent qa) {
         this(engines, qa, CostEstimator.reference());
@@ -49,6 +50,7 @@ public final class Atelier implements AutoCloseable {
 
     /** With a pricer that estimates what each step would cost on the models a config binds to its role. */
     public Atelier(Engines engines, QaAgent qa, StepPricer pricer) {
+        this.engines = engines;
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
@@ -120,6 +122,14 @@ public final class Atelier implements AutoCloseable {
             workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // after the workers: in-process models free their native memory once no step uses them
+        if (engines instanceof AutoCloseable owned) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new AtelierException("could not release the models: " + e.getMessage(), "shutdown", e);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The embedded models of one Atelier instance: each GGUF file is loaded once and shared by every
@@ -18,6 +19,17 @@ import java.util.Map;
 public final class EmbeddedModels implements AutoCloseable {
     private final Map<Path, Loaded> byFile = new HashMap<>(); // guarded by this
     private boolean closed; // guarded by this
+    private final Consumer<String> notices;
+
+    /** A registry that loads silently. */
+    public EmbeddedModels() {
+        this(message -> {});
+    }
+
+    /** @param notices told one line per file loaded (what, how big, how long), since loading a real model takes seconds */
+    public EmbeddedModels(Consumer<String> notices) {
+        this.notices = notices;
+    }
 
     private static final class Loaded {
         final LoadedModel model;
@@ -44,8 +56,11 @@ public final class EmbeddedModels implements AutoCloseable {
         Path key = realPath(settings.modelFile());
         Loaded l = byFile.get(key);
         if (l == null) {
+            long start = System.nanoTime();
             l = new Loaded(LoadedModel.load(meta, settings));
             byFile.put(key, l);
+            notices.accept("embedded model loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
+                    + GgufModelInfo.of(key.getFileName().toString(), meta).summary() + ", shared by every role bound to " + key);
         } else if (!l.model.settings().sameLoad(settings.withModelFile(l.model.settings().modelFile()))) {
             LlamaSettings s = l.model.settings();
             throw new AtelierException("two model entries load " + key + " with different settings (contextSize " + s.contextSize()

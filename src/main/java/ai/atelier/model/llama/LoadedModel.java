@@ -56,11 +56,15 @@ final class LoadedModel implements AutoCloseable {
         }
     }
 
-    /** The configured context, 0 meaning the model's own, never more than the model was trained for. */
+    /**
+     * The context to load with: 0 means the model's own; the default (4096) never exceeds what the
+     * model was trained for; any other size is used as given, even past the trained length, which
+     * llama.cpp allows (answers degrade there, but a long prompt still fits).
+     */
     static int effectiveContext(GgufMetadata m, LlamaSettings s) {
         long trained = m.contextLength().orElse(0);
         long want = s.contextSize() == 0 ? (trained > 0 ? trained : LlamaSettings.DEFAULT_CONTEXT) : s.contextSize();
-        if (trained > 0) want = Math.min(want, trained);
+        if (trained > 0 && s.contextSize() == LlamaSettings.DEFAULT_CONTEXT) want = Math.min(want, trained);
         return (int) Math.max(want, s.slots() * 64L);
     }
 

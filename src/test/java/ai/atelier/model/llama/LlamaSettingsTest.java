@@ -70,5 +70,7 @@ class LlamaSettingsTest {
         assertThat(LoadedModel.effectiveContext(tiny, LlamaSettings.of(tiny.file()))).isEqualTo(2048);
         assertThat(LoadedModel.effectiveContext(tiny, LlamaSettings.of(tiny.file()).withContextSize(512))).isEqualTo(512);
         assertThat(LoadedModel.effectiveContext(tiny, LlamaSettings.of(tiny.file()).withContextSize(0))).isEqualTo(2048);
+        // an explicit size past the trained length is the user's call (llama.cpp runs it; answers degrade there)
+        assertThat(LoadedModel.effectiveContext(tiny, LlamaSettings.of(tiny.file()).withContextSize(8192))).isEqualTo(8192);
     }
 }
