@@ -125,6 +125,30 @@ class EmbeddedModelGenerateTest {
         }
     }
 
+    @Test
+    void modelsListsConfiguredGgufFilesFromTheirHeadersWithoutLoadingThem() throws Exception {
+        Path config = tmp.resolve("atelier.yaml");
+        Files.writeString(config, """
+                models:
+                  tiny:
+                    provider: llamacpp-embedded
+                    model: %s
+                  gone:
+                    provider: llamacpp-embedded
+                    model: missing/nothing-here.gguf
+                roles:
+                  personalizer: tiny
+                """.formatted(tinyModel()));
+        GenerateCommandTest.Run r = GenerateCommandTest.run(tmp, "models", "--config", config.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String table = r.out().substring(r.out().indexOf("In-process GGUF models"));
+        String row = table.lines().filter(l -> l.startsWith("tiny ")).findFirst().orElseThrow();
+        assertThat(row.split("\\s{2,}")).containsSubsequence("tiny", "llama", "4.2M", "Q8_0", "2048", "5.4 MB");
+        assertThat(table).contains("gone: ").contains("nothing-here.gguf");
+        assertThat(r.out()).contains("no key needed (in-process: tiny (llama, 4.2M params").contains("self-hosted");
+        assertThat(r.err()).doesNotContain("embedded model loaded");
+    }
+
     static void assertPageRules(Path site) throws Exception {
         Document doc = Jsoup.parse(site.resolve("index.html").toFile());
         assertThat(doc.select("script[src], iframe, object, embed, base")).isEmpty();

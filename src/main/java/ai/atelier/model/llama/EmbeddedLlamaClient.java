@@ -40,6 +40,7 @@ public final class EmbeddedLlamaClient implements ModelClient, AutoCloseable {
     @Override
     public ChatResponse chat(ChatRequest request) {
         if (closed) throw new IllegalStateException("embedded model client " + name + " is closed");
+        model.ensureOpen();
         Duration timeout = request.timeout() != null && !request.timeout().isZero() && !request.timeout().isNegative()
                 ? request.timeout() : DEFAULT_TIMEOUT;
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -200,7 +200,8 @@ final class LoadedModel implements AutoCloseable {
         return throughput;
     }
 
-    private synchronized void ensureOpen() {
+    /** Fails fast once closed: no native call may touch a freed model. */
+    synchronized void ensureOpen() {
         if (closed) throw new IllegalStateException("embedded model " + metadata.file() + " was already closed");
     }
 
@@ -221,5 +222,7 @@ final class LoadedModel implements AutoCloseable {
         }
         slots.acquireUninterruptibly(settings.slots());
         model.close();
+        // callers still queued for a slot get one and fail at ensureOpen instead of waiting out their deadline
+        slots.release(settings.slots());
     }
 }
