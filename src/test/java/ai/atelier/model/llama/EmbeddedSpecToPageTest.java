@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * As far as the pipeline goes without issue 3's model-backed personas: the tiny model writes a
+ * The page half of the pipeline, which the full run on the tiny model never reaches (the
+ * personalizer's validation rejects its gibberish; see EmbeddedModelGenerateTest): the tiny model writes a
  * WebsiteSpec under its schema, the design system renders it, and QA reviews the page. The content
  * is gibberish by design; what must hold is the page rules (escaped, nothing loaded from outside).
  * The QA verdict is printed, not asserted: it may fail on gibberish, and that is reported as such.
