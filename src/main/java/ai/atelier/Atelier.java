@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The front door: wires engines, crew, orchestrator and loaders once, then generates sites. The CLI
- * and the server hold one of these and contain no domain logic of their own.
+ * and the server hold one of these and contain no domain logic of their own. Closing it stops the
+ * workers and then releases what the engines hold (in-process models' native memory).
  */
 public final class Atelier implements AutoCloseable {
     private final ExecutorService workers;
