@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The front door: wires engines, crew, orchestrator and loaders once, then generates sites. The CLI
- * and the server hold one of these and contain no domain logic of their own.
+ * and the server hold one of these and contain no domain logic of their own. Closing it stops the
+ * workers and then releases what the engines hold (in-process models' native memory).
  */
 public final class Atelier implements AutoCloseable {
     private final ExecutorService workers;
@@ -51,6 +52,7 @@ public final class Atelier implements AutoCloseable {
     private final KnowledgeBase knowledge = new KnowledgeBase(Embedder.allMiniLmL6V2());
     private final SiteGeneration generation;
     private final QaAgent qa;
+    private final Engines engines;
 
     public Atelier(Engines engines, QaAgent qa) {
         this(engines, qa, CostEstimator.reference(), Escalation.NONE);
@@ -67,6 +69,7 @@ public final class Atelier implements AutoCloseable {
      */
     public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation) {
         this.qa = qa;
+        this.engines = engines;
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
@@ -166,6 +169,14 @@ public final class Atelier implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         qa.close();
+        // after the workers: in-process models free their native memory once no step uses them
+        if (engines instanceof AutoCloseable owned) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new AtelierException("could not release the models: " + e.getMessage(), "shutdown", e);
+            }
+        }
     }
 
     private static ThreadFactory daemon(String prefix) {

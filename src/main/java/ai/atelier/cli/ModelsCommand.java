@@ -47,6 +47,13 @@ final class ModelsCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, f2, r.name(), r.provider(), r.modelId(), r.roles(), r.credentials());
                 out.println("    price: " + r.price());
             }
+            java.util.Map<String, Path> gguf = new java.util.LinkedHashMap<>();
+            c.models().values().stream().filter(m -> m.embedded() != null).forEach(m -> gguf.put(m.name(), m.embedded().modelFile()));
+            if (!gguf.isEmpty()) {
+                out.println();
+                out.println("In-process GGUF models (from each file's header; nothing is loaded to list them):");
+                out.print(ai.atelier.model.llama.GgufModelInfo.tableOf(gguf));
+            }
             if (c.budgetPerSiteUsd() != null) out.printf(Locale.ROOT, "Budget per site: $%.4f%n", c.budgetPerSiteUsd());
             out.println("Front-end developer mode: " + c.developerMode().name().toLowerCase(Locale.ROOT));
         }

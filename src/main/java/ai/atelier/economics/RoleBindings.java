@@ -3,6 +3,8 @@ package ai.atelier.economics;
 import ai.atelier.AtelierException;
 import ai.atelier.model.CatalogEntry;
 import ai.atelier.model.ModelCatalog;
+import ai.atelier.model.Tier;
+import ai.atelier.model.llama.LlamaSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -62,6 +64,16 @@ public record RoleBindings(String name, Map<String, CatalogEntry> roles, Catalog
             String model = e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("model").asText(null);
             if (model == null) throw new AtelierException(source + ": role " + e.getKey() + " names no model", "config", null);
             JsonNode alias = root.path("models").path(model);
+            if (alias.isObject() && !alias.has("catalog") && LlamaSettings.PROVIDER.equals(alias.path("provider").asText())) {
+                // an in-process model has no list price: 0 without a machine cost, else unknown until a run measures it
+                boolean costed = alias.path("machineCostPerHour").asDouble(0) > 0;
+                CatalogEntry selfHosted = new CatalogEntry(model, LlamaSettings.PROVIDER, alias.path("model").asText(model), Tier.SMALL, "chat",
+                        null, costed ? null : 0.0, costed ? null : 0.0, null, null, true,
+                        costed ? "self-hosted: priced only from measured throughput" : "self-hosted: no machine cost, counted as 0", null);
+                if (e.getKey().equals("default")) fallback = selfHosted;
+                else roles.put(e.getKey(), selfHosted);
+                continue;
+            }
             if (alias.isObject()) model = alias.path("catalog").asText(alias.path("model").asText(alias.path("name").asText(model)));
             String m = model;
             CatalogEntry entry = cat.find(m).orElseThrow(() -> new AtelierException(source + ": role " + e.getKey() + " is bound to \"" + m

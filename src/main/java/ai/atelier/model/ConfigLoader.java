@@ -1,8 +1,10 @@
 package ai.atelier.model;
 
 import ai.atelier.AtelierException;
+import ai.atelier.model.llama.LlamaSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,9 @@ public final class ConfigLoader {
     static final Set<String> TOP = Set.of("models", "roles", "escalation", "budget", "developer", "cache", "catalog");
     static final Set<String> MODEL_KEYS = Set.of("provider", "model", "baseUrl", "apiKeyEnv", "region", "catalog", "timeout",
             "maxRetries", "concurrency", "structuredOutput", "maxOutputTokens", "imageSize", "imageQuality");
+    /** An in-process GGUF model: the call settings that still apply, plus the load and sampling settings of {@link LlamaSettings}. */
+    static final Set<String> EMBEDDED_KEYS = union(Set.of("provider", "catalog", "timeout", "maxRetries", "concurrency", "maxOutputTokens"),
+            LlamaSettings.KEYS);
     private static final Set<String> ROLES = Set.of("personalizer", "artist", "frontend-developer", "single-llm", "qa");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
@@ -63,10 +69,15 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new AtelierException("config " + file + " is not valid YAML: " + firstLine(e.getMessage()), "config", e);
         }
-        return parse(root, file.toString());
+        return parse(root, file.toString(), file.toAbsolutePath().getParent());
     }
 
     public AtelierConfig parse(JsonNode root, String src) {
+        return parse(root, src, null);
+    }
+
+    /** @param configDir the config file's folder, against which relative model file paths are resolved (null: the working directory) */
+    public AtelierConfig parse(JsonNode root, String src, Path configDir) {
         if (root == null || root.isMissingNode() || root.isNull()) return AtelierConfig.none();
         if (!root.isObject()) throw bad(src, "must be a YAML mapping with models:, roles: …");
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -77,7 +88,7 @@ public final class ConfigLoader {
         Map<String, ModelSpec> models = new LinkedHashMap<>();
         JsonNode ms = root.path("models");
         if (!ms.isMissingNode() && !ms.isObject()) throw bad(src, "models: must map a model name to its settings");
-        ms.fields().forEachRemaining(e -> models.put(e.getKey(), model(src, e.getKey(), e.getValue())));
+        ms.fields().forEachRemaining(e -> models.put(e.getKey(), model(src, e.getKey(), e.getValue(), configDir)));
 
         Map<String, String> roles = new LinkedHashMap<>();
         JsonNode rs = root.path("roles");
@@ -127,14 +138,19 @@ public final class ConfigLoader {
         return new AtelierConfig(models, roles, escalation, budget, mode, root.path("cache").asBoolean(false), catalog, src);
     }
 
-    private ModelSpec model(String src, String name, JsonNode n) {
+    private ModelSpec model(String src, String name, JsonNode n, Path configDir) {
         if (!n.isObject()) throw bad(src, "model " + name + " must be a mapping with provider: and model:");
+        boolean embedded = LlamaSettings.PROVIDER.equalsIgnoreCase(n.path("provider").asText(""));
+        Set<String> known = embedded ? EMBEDDED_KEYS : MODEL_KEYS;
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (k.toLowerCase(Locale.ROOT).matches("(api)?_?key|secret.*|token|password|accesskey.*|secretaccesskey")) {
                 throw bad(src, "model " + name + " has \"" + k + "\": never put keys in the config; set apiKeyEnv: to the NAME of an environment variable");
             }
-            if (!MODEL_KEYS.contains(k)) throw bad(src, "model " + name + " has unknown setting \"" + k + "\"; known: " + String.join(", ", sorted(MODEL_KEYS)));
+            if (!known.contains(k)) {
+                throw bad(src, "model " + name + " has unknown setting \"" + k + "\"" + (embedded ? " for provider " + LlamaSettings.PROVIDER : "")
+                        + "; known: " + String.join(", ", sorted(known)));
+            }
         }
         String provider = n.path("provider").asText(null);
         if (provider == null) throw bad(src, "model " + name + " has no provider:; use one of " + String.join(", ", sorted(providers)));
@@ -142,6 +158,7 @@ public final class ConfigLoader {
         if (!providers.contains(provider)) {
             throw bad(src, "model " + name + " has unknown provider \"" + provider + "\"; use one of " + String.join(", ", sorted(providers)));
         }
+        if (embedded) return embedded(src, name, n, configDir);
         String modelId = n.path("model").asText(null);
         if (modelId == null || modelId.isBlank()) throw bad(src, "model " + name + " has no model: (the provider's model id, e.g. gpt-4o-mini)");
         String keyEnv = n.path("apiKeyEnv").asText(null);
@@ -164,6 +181,25 @@ public final class ConfigLoader {
                 positive(src, name, n, "concurrency", ModelSpec.DEFAULT_CONCURRENCY, false), so,
                 positive(src, name, n, "maxOutputTokens", ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS, false),
                 n.path("imageSize").asText("1024x1024"), n.path("imageQuality").asText("standard"));
+    }
+
+    /** A GGUF file run in-process: {@code model:} is the file, resolved against the config file's folder. */
+    private static ModelSpec embedded(String src, String name, JsonNode n, Path configDir) {
+        ObjectNode own = YAML.createObjectNode();
+        n.fields().forEachRemaining(f -> {
+            if (f.getKey().equals("provider") || LlamaSettings.KEYS.contains(f.getKey())) own.set(f.getKey(), f.getValue());
+        });
+        LlamaSettings settings;
+        try {
+            settings = LlamaSettings.parse(name, own, configDir);
+        } catch (AtelierException e) {
+            throw bad(src, e.getMessage());
+        }
+        return new ModelSpec(name, LlamaSettings.PROVIDER, settings.modelFile().toString(), null, null, null, n.path("catalog").asText(null),
+                n.has("timeout") ? duration(src, name, n.get("timeout").asText()) : ModelSpec.DEFAULT_TIMEOUT,
+                positive(src, name, n, "maxRetries", ModelSpec.DEFAULT_MAX_RETRIES, true),
+                positive(src, name, n, "concurrency", ModelSpec.DEFAULT_CONCURRENCY, false), ModelSpec.StructuredOutput.NATIVE,
+                positive(src, name, n, "maxOutputTokens", ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS, false), null, null, settings);
     }
 
     private static int positive(String src, String model, JsonNode n, String key, int dflt, boolean zeroOk) {
@@ -194,6 +230,12 @@ public final class ConfigLoader {
 
     private static AtelierException bad(String src, String what) {
         return new AtelierException("config " + src + ": " + what, "config", null);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new TreeSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     private static List<String> sorted(Set<String> s) {

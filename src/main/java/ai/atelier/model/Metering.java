@@ -5,15 +5,26 @@ package ai.atelier.model;
  * model, when, how long, the tokens the provider reported, and the cost Atelier computes from them
  * and the catalog price (never a provider's own cost figure). A model without a known price is
  * recorded with cost null, reported as unknown. Failed calls are recorded too, with their error.
+ * The price is looked up after each call, so a model priced by measured throughput (a self-hosted
+ * one, see {@link MeasuredPrice}) is charged at the rate measured up to that call.
  */
 public final class Metering implements Interceptor {
     private final String model;
     private final String provider;
-    private final CatalogEntry price;
+    private final java.util.function.Supplier<CatalogEntry> price;
     private final CallMeter meter;
 
     /** @param price the catalog entry that prices this model, or null when it has none */
     public Metering(String model, String provider, CatalogEntry price, CallMeter meter) {
+        this(() -> price, model, provider, meter);
+    }
+
+    /** Metering whose price is asked for after each call: {@code price} gives an entry, or null when the model has none. */
+    public static Metering priced(String model, String provider, java.util.function.Supplier<CatalogEntry> price, CallMeter meter) {
+        return new Metering(price, model, provider, meter);
+    }
+
+    private Metering(java.util.function.Supplier<CatalogEntry> price, String model, String provider, CallMeter meter) {
         this.model = model;
         this.provider = provider;
         this.price = price;
@@ -27,7 +38,7 @@ public final class Metering implements Interceptor {
         try {
             ChatResponse resp = chain.proceed(r);
             meter.record(new ModelCall(r.role(), model, provider, r.purpose(), start, meter.nowMs() - start, resp.usage(),
-                    CostCalculator.tokens(price, resp.usage()), r.attempt(), "ok"));
+                    CostCalculator.tokens(price.get(), resp.usage()), r.attempt(), "ok"));
             return resp;
         } catch (ModelException e) {
             meter.record(failed(r, start, e));

@@ -56,7 +56,8 @@ public final class ModelInventory {
                 status = "cannot check: " + ex.getMessage();
             }
             rows.add(new ConfiguredRow(m.name(), m.provider(), m.modelId(), all.isEmpty() ? "(unbound)" : all,
-                    e == null ? "unknown price (add a catalog: entry)" : e.name() + ": " + price(e), status));
+                    e == null ? "unknown price (add a catalog: entry)"
+                            : e.name() + ": " + price(e) + (e.selfHosted() && e.source() != null ? " — " + e.source() : ""), status));
         }
         return rows;
     }

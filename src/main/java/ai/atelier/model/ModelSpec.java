@@ -1,5 +1,6 @@
 package ai.atelier.model;
 
+import ai.atelier.model.llama.LlamaSettings;
 import java.time.Duration;
 
 /**
@@ -7,6 +8,8 @@ import java.time.Duration;
  * (base URL, or AWS region), which environment variable holds its key (the NAME of the variable,
  * never the key), the catalog entry that prices it, and how to call it (time limit, retries,
  * concurrent calls, structured-output mode, image size and quality for image models).
+ * {@code embedded} holds how an in-process GGUF model is loaded and sampled (provider
+ * {@code llamacpp-embedded} only; null for every other provider).
  */
 public record ModelSpec(
         String name,
@@ -22,7 +25,16 @@ public record ModelSpec(
         StructuredOutput structuredOutput,
         int maxOutputTokens,
         String imageSize,
-        String imageQuality) {
+        String imageQuality,
+        LlamaSettings embedded) {
+
+    /** A model served by a remote or local API (no in-process settings). */
+    public ModelSpec(String name, String provider, String modelId, String baseUrl, String apiKeyEnv, String region, String catalog,
+                     Duration timeout, int maxRetries, int concurrency, StructuredOutput structuredOutput, int maxOutputTokens,
+                     String imageSize, String imageQuality) {
+        this(name, provider, modelId, baseUrl, apiKeyEnv, region, catalog, timeout, maxRetries, concurrency, structuredOutput,
+                maxOutputTokens, imageSize, imageQuality, null);
+    }
 
     /** How the model is asked for JSON: the provider's native mechanism, or only the prompt (for servers without one). */
     public enum StructuredOutput { NATIVE, PROMPT }

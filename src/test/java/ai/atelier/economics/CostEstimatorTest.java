@@ -57,6 +57,24 @@ class CostEstimatorTest {
     }
 
     @Test
+    void inProcessGgufModelsAreSelfHostedZeroOrUnknownUntilMeasured() throws Exception {
+        var yaml = new ObjectMapper(new YAMLFactory()).readTree("""
+                models:
+                  local: {provider: llamacpp-embedded, model: models/qwen2.5-3b-instruct-q4_k_m.gguf}
+                  costed: {provider: llamacpp-embedded, model: models/qwen2.5-3b-instruct-q4_k_m.gguf, machineCostPerHour: 0.10}
+                roles:
+                  personalizer: local
+                  frontend-developer: costed
+                """);
+        RoleBindings b = RoleBindings.parse("test", yaml, ModelCatalog.bundled());
+        assertThat(b.modelFor("personalizer").orElseThrow().selfHosted()).isTrue();
+        CostEstimator e = new CostEstimator(b);
+        assertThat(e.estimate(span("personalizer", builtin("personalizer", 1000, 500)))).isEqualTo(0.0);
+        // the machine cost only turns into a price per token once a run measures throughput
+        assertThat(e.estimate(span("frontend-developer", builtin("frontend-developer", 1000, 500)))).isNull();
+    }
+
+    @Test
     void aBindingToAnUnknownModelIsRefused() throws Exception {
         var yaml = new ObjectMapper(new YAMLFactory()).readTree("roles: {personalizer: no-such-model}");
         assertThatThrownBy(() -> RoleBindings.parse("cfg.yaml", yaml, ModelCatalog.bundled()))

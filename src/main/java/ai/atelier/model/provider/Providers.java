@@ -1,6 +1,8 @@
 package ai.atelier.model.provider;
 
 import ai.atelier.AtelierException;
+import ai.atelier.model.llama.EmbeddedLlamaProvider;
+import ai.atelier.model.llama.EmbeddedModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,22 +10,43 @@ import java.util.Set;
 
 /**
  * The providers this build can reach, by config keyword. OpenAI-compatible servers (vLLM,
- * llama.cpp server, LM Studio, OpenRouter, Ollama's /v1) use {@code openai} with their base URL.
+ * llama.cpp server, LM Studio, OpenRouter, Ollama's /v1) use {@code openai} with their base URL;
+ * {@code llamacpp-embedded} runs a GGUF file inside this process. Closing releases what providers
+ * hold beyond a call (the in-process models' native memory).
  */
-public final class Providers {
+public final class Providers implements AutoCloseable {
     private final Map<String, ModelProvider> byKeyword = new LinkedHashMap<>();
 
     public Providers(List<ModelProvider> providers) {
         providers.forEach(p -> byKeyword.put(p.keyword(), p));
     }
 
-    /** Every provider that ships with Atelier; Bedrock signs with the AWS default credential chain. */
+    /**
+     * Every provider that ships with Atelier; Bedrock signs with the AWS default credential chain;
+     * in-process models get a registry of their own that announces each load on stderr.
+     */
     public static Providers standard() {
-        return new Providers(List.of(new OpenAiProvider(), new AnthropicProvider(), new OllamaProvider(), BedrockProvider.withDefaultChain()));
+        return new Providers(List.of(new OpenAiProvider(), new AnthropicProvider(), new OllamaProvider(), BedrockProvider.withDefaultChain(),
+                new EmbeddedLlamaProvider(new EmbeddedModels(message -> System.err.println(message)))));
     }
 
     public Set<String> keywords() {
         return byKeyword.keySet();
+    }
+
+    /** Releases every provider that holds resources (in-process models); the first failure is rethrown after all were tried. */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (ModelProvider p : byKeyword.values()) {
+            if (!(p instanceof AutoCloseable c)) continue;
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }
+        if (first != null) throw first;
     }
 
     public ModelProvider get(String keyword) {

@@ -10,6 +10,7 @@ import ai.atelier.model.ConcurrencyLimit;
 import ai.atelier.model.Escalation;
 import ai.atelier.model.ImageClient;
 import ai.atelier.model.Interceptor;
+import ai.atelier.model.MeasuredPrice;
 import ai.atelier.model.MeteredImages;
 import ai.atelier.model.Metering;
 import ai.atelier.model.ModelCall;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The engines a configuration asks for: roles bound to a model get model-backed personas, the rest
@@ -43,7 +45,7 @@ import java.util.function.Function;
  * limit, then the provider. Provider clients and concurrency limits are built once per model and
  * shared across steps and sites; meters and budgets belong to each run.
  */
-public final class ConfiguredEngines implements Engines, RoleModels {
+public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseable {
     private final AtelierConfig config;
     private final Providers providers;
     private final Credentials credentials;
@@ -161,12 +163,29 @@ public final class ConfiguredEngines implements Engines, RoleModels {
         List<Interceptor> chain = new ArrayList<>();
         if (config.budgetPerSiteUsd() != null) chain.add(new BudgetGuard(config.budgetPerSiteUsd(), ctx.meter().ledger()));
         if (config.cache()) chain.add(caches.computeIfAbsent(m.name(), ResponseCache::new));
-        chain.add(new Metering(m.name(), providerLabel, price(m), ctx.meter()));
+        chain.add(Metering.priced(m.name(), providerLabel, priceOf(m, provider), ctx.meter()));
         chain.add(new RetryInterceptor(backoff.apply(m.maxRetries()), (req, attempt, e, wait) -> ctx.meter().record(new ModelCall(
                 req.role(), m.name(), providerLabel, req.purpose(), ctx.meter().nowMs(), 0, TokenUsage.NONE,
                 Metering.billedNothing(e) ? 0.0 : null, req.attempt(), MeteredImages.retryStatus(attempt, e, wait)))));
         chain.add(limit(m));
         return new ChatPipeline(chain, provider);
+    }
+
+    /**
+     * A model's price at the time of each call: a self-hosted model that measures its own throughput
+     * is priced from it, unless the config names a catalog entry for it; every other model has its
+     * catalog price.
+     */
+    private Supplier<CatalogEntry> priceOf(ModelSpec m, ModelClient provider) {
+        if (m.catalog() == null && provider instanceof MeasuredPrice measured) return measured::catalogEntry;
+        CatalogEntry fixed = price(m);
+        return () -> fixed;
+    }
+
+    /** Releases what the providers hold (in-process models' native memory); the facade calls this on shutdown. */
+    @Override
+    public void close() {
+        providers.close();
     }
 
     private ConcurrencyLimit limit(ModelSpec m) {
@@ -179,6 +198,7 @@ public final class ConfiguredEngines implements Engines, RoleModels {
      */
     public CatalogEntry price(ModelSpec m) {
         if (m.catalog() != null) return catalog.find(m.catalog()).orElse(null);
+        if (m.embedded() != null) return measuredPrice(m);
         Optional<CatalogEntry> byName = catalog.find(m.name()).filter(e -> e.modelId().equals(m.modelId()));
         if (byName.isPresent()) return byName.get();
         Optional<CatalogEntry> byId = catalog.all().stream()
@@ -191,6 +211,17 @@ public final class ConfiguredEngines implements Engines, RoleModels {
         return null;
     }
 
+    /** An in-process model's price over the throughput measured so far (unknown while its file cannot be read). */
+    private CatalogEntry measuredPrice(ModelSpec m) {
+        ModelClient client = clients.computeIfAbsent(m.name(), n -> providers.get(m.provider()).chat(m, credentials));
+        if (!(client instanceof MeasuredPrice measured)) return null;
+        try {
+            return measured.catalogEntry();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     static boolean selfHosted(ModelSpec m) {
         if ("ollama".equals(m.provider())) return true;
         if (m.baseUrl() == null) return false;
@@ -201,7 +232,9 @@ public final class ConfiguredEngines implements Engines, RoleModels {
 
     private String providerLabel(ModelSpec m) {
         CatalogEntry e = price(m);
-        return e != null && e.selfHosted() ? m.provider() + " (self-hosted)" : m.provider();
+        if (e == null || !e.selfHosted()) return m.provider();
+        boolean machineCost = m.embedded() != null && m.embedded().machineCostPerHour() != null && m.embedded().machineCostPerHour() > 0;
+        return m.provider() + (machineCost ? " (self-hosted, estimated cost)" : " (self-hosted)");
     }
 
     private boolean bound(String role) {
