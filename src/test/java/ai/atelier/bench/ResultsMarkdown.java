@@ -117,14 +117,19 @@ final class ResultsMarkdown {
                 .append("parallel with the developer), then QA. The ideal is one site alone (N = 1, median): **").append(s.get("idealMs"))
                 .append(" ms**; the ratio is the wall time of N concurrent sites over it. Heap per site: peak sampled used heap minus the\n")
                 .append("collected baseline, over N (an upper bound: it includes garbage not yet collected).\n\n");
-        b.append("| N | runs | wall median (ms) | sites/minute | p50 latency (ms) | p99 latency (ms) | ratio to ideal | failed sites | failed calls | peak heap / site (MiB) | load avg |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| N | runs | wall median (ms) | sites/minute | p50 latency (ms) | p99 latency (ms) | ratio to ideal | target ≤ 1.10 | failed sites | failed calls | peak heap / site (MiB) | CPU / site (ms) | CPU bound (ms) | load avg |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> row : (List<Map<String, Object>>) s.get("rows")) {
             b.append("| ").append(row.get("n")).append(" | ").append(row.get("runs")).append(" | ").append(row.get("wallMsMedian")).append(" | ")
                     .append(row.get("sitesPerMinute")).append(" | ").append(row.get("latencyMsP50")).append(" | ").append(row.get("latencyMsP99"))
-                    .append(" | ").append(row.get("ratioToIdeal")).append(" | ").append(row.get("failedSites")).append(" | ")
-                    .append(row.get("failedCalls")).append(" | ").append(row.get("peakHeapMiBPerSite")).append(" | ").append(row.get("loadAverage")).append(" |\n");
+                    .append(" | ").append(row.get("ratioToIdeal")).append(" | ")
+                    .append(d(row.get("n")) > 256 ? "(no target)" : verdict(d(row.get("ratioToIdeal")) <= 1.10)).append(" | ").append(row.get("failedSites")).append(" | ")
+                    .append(row.get("failedCalls")).append(" | ").append(row.get("peakHeapMiBPerSite")).append(" | ").append(row.get("cpuMsPerSite"))
+                    .append(" | ").append(row.get("cpuBoundMs")).append(" | ").append(row.get("loadAverage")).append(" |\n");
         }
+        b.append("\nCPU / site is process CPU time during the batch over N (client, the fake server, GC, JIT). CPU bound is the least wall\n")
+                .append("time any scheduler could reach on this machine's ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores: max(ideal, N × CPU per site / cores), with the cores to ourselves.\n");
         b.append("\n![throughput](throughput.png)\n\n![ratio to ideal](throughput-ratio.png)\n");
         Map<String, Object> live = (Map<String, Object>) s.get("liveHeap");
         if (live != null) {

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ThroughputBench {
     private ThroughputBench() {}
 
-    record Batch(int n, double wallMs, List<Double> latenciesMs, int failedSites, int failedCalls, long peakHeapBytes) {}
+    record Batch(int n, double wallMs, List<Double> latenciesMs, int failedSites, int failedCalls, long peakHeapBytes, double cpuMs) {}
 
     static Map<String, Object> run(Path scratch, long delayMs, int[] sizes, int repeats) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -76,6 +76,10 @@ final class ThroughputBench {
                     row.put("failedSites", runs.stream().mapToInt(Batch::failedSites).sum());
                     row.put("failedCalls", runs.stream().mapToInt(Batch::failedCalls).sum());
                     row.put("peakHeapMiBPerSite", Stats.round(runs.stream().mapToLong(Batch::peakHeapBytes).max().orElse(0) / (double) n / (1 << 20)));
+                    double cpuPerSite = runs.stream().mapToDouble(Batch::cpuMs).sum() / (reps * (double) n);
+                    row.put("cpuMsPerSite", Stats.round(cpuPerSite));
+                    // No schedule beats this: N sites' CPU spread over every core, or one site's latency.
+                    row.put("cpuBoundMs", Stats.round(Math.max(ideal, n * cpuPerSite / Runtime.getRuntime().availableProcessors())));
                     row.put("loadAverage", Cpu.loadAverage());
                     rows.add(row);
                     System.err.printf("[bench]   throughput N=%d: wall %.0f ms, ratio %.2f%n", n, wall, wall / ideal);
@@ -171,15 +175,15 @@ final class ThroughputBench {
             }
         }, "bench-heap-sampler");
         sampler.setDaemon(true);
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), cpu0 = Cpu.processNanos();
         start.countDown();
         sampler.start();
         done.await();
-        double wall = (System.nanoTime() - t0) / 1e6;
+        double wall = (System.nanoTime() - t0) / 1e6, cpu = (Cpu.processNanos() - cpu0) / 1e6;
         sampler.interrupt();
         BenchInputs.delete(dir);
         if (!errors.isEmpty()) System.err.println("[bench]   N=" + n + ": " + errors.size() + " failed, first: " + errors.get(0));
-        return new Batch(n, wall, List.copyOf(latencies), failedSites.get(), failedCalls.get(), peak.get() - baseline);
+        return new Batch(n, wall, List.copyOf(latencies), failedSites.get(), failedCalls.get(), peak.get() - baseline, cpu);
     }
 
     /**
