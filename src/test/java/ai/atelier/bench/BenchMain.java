@@ -32,8 +32,9 @@ public final class BenchMain {
                 case "--only" -> only = Arrays.stream(args[++i].split(",")).map(String::strip).toList();
                 case "--out" -> outDir = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--render-only" -> only = List.of(); // rewrite results.md and charts from results.json
                 case "-h", "--help" -> {
-                    System.out.println("usage: bench/run [--only " + String.join(",", ALL) + "] [--out DIR] [--quick]");
+                    System.out.println("usage: bench/run [--only " + String.join(",", ALL) + "] [--out DIR] [--quick] [--render-only]");
                     return;
                 }
                 default -> {
@@ -50,7 +51,7 @@ public final class BenchMain {
         if (!only.containsAll(ALL) && Files.isRegularFile(json)) {
             results.putAll(mapper.readValue(json.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {}));
         }
-        results.put("environment", BenchEnvironment.describe());
+        if (!only.isEmpty()) results.put("environment", BenchEnvironment.describe());
         Path scratch = Files.createTempDirectory("atelier-bench");
         try {
             for (String b : ALL) {
@@ -81,6 +82,8 @@ public final class BenchMain {
         Map<String, Object> baseline = Files.isRegularFile(before)
                 ? mapper.readValue(before.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {}) : Map.of();
         mapper.writeValue(json.toFile(), results);
+        // Rendered from what was written, so sections compare like with like (numbers as JSON reads them back).
+        results = mapper.readValue(json.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
         BenchCharts.write(results, outDir);
         Files.writeString(outDir.resolve("results.md"), ResultsMarkdown.render(results, baseline));
         System.err.println("[bench] wrote " + outDir.resolve("results.md"));

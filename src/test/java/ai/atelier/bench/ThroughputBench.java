@@ -87,7 +87,7 @@ final class ThroughputBench {
                 out.put("idealMs", Stats.round(ideal));
                 out.put("rows", rows);
                 int liveN = sizes[sizes.length - 1];
-                server.delayMs(Math.max(delayMs, 4000));
+                server.delayMs(Math.max(delayMs, 15_000));
                 out.put("liveHeap", liveHeap(atelier, server, p, c, r, wf, scratch, liveN));
                 server.delayMs(delayMs);
             }
@@ -130,6 +130,11 @@ final class ThroughputBench {
 
     /** N sites started together; waits for all of them. */
     static Batch batch(Atelier atelier, Profile p, Company c, Retriever r, WorkflowDefinition wf, Path scratch, int n) throws Exception {
+        return batch(atelier, p, c, r, wf, scratch, n, new AtomicInteger());
+    }
+
+    static Batch batch(Atelier atelier, Profile p, Company c, Retriever r, WorkflowDefinition wf, Path scratch, int n,
+                       AtomicInteger finished) throws Exception {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         Path dir = scratch.resolve("throughput-" + n);
         System.gc();
@@ -158,6 +163,7 @@ final class ThroughputBench {
                     failedSites.incrementAndGet();
                     errors.add(e.toString());
                 } finally {
+                    finished.incrementAndGet();
                     done.countDown();
                 }
             }, "bench-site-" + i);
@@ -187,25 +193,28 @@ final class ThroughputBench {
     }
 
     /**
-     * Live heap per in-flight site: N sites start, the server holds every call for seconds, and
-     * once the second round (images and developer, four calls per site) is nearly all in flight,
-     * a full collection leaves only what the waiting sites hold.
+     * Live heap per in-flight site: N sites start with the server holding every call for a long
+     * delay; once 90% of all their calls have been sent (most sites are then waiting on their second
+     * round: spec, prompts, images on the way), a full collection leaves only what the unfinished
+     * sites hold, divided by how many are unfinished.
      */
     static Map<String, Object> liveHeap(Atelier atelier, DelayedOpenAiServer server, Profile p, Company c, Retriever r,
                                         WorkflowDefinition wf, Path scratch, int n) throws Exception {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         System.gc();
         long baseline = mem.getHeapMemoryUsage().getUsed();
+        long requests0 = server.requests();
+        AtomicInteger finished = new AtomicInteger();
         long[] live = {-1};
-        int[] seen = {0};
-        int target = (int) (n * 4 * 0.9);
+        int[] seen = {0, 0};
+        long target = Math.round(n * 5 * 0.9); // five calls per site: personalizer, three images, developer
         Thread probe = new Thread(() -> {
             while (live[0] < 0) {
-                int f = server.inFlight();
-                if (f >= target) {
+                if (server.requests() - requests0 >= target) {
                     System.gc();
                     live[0] = mem.getHeapMemoryUsage().getUsed();
                     seen[0] = server.inFlight();
+                    seen[1] = n - finished.get();
                     return;
                 }
                 try {
@@ -217,13 +226,14 @@ final class ThroughputBench {
         }, "bench-live-heap");
         probe.setDaemon(true);
         probe.start();
-        Batch b = batch(atelier, p, c, r, wf, scratch, n);
+        Batch b = batch(atelier, p, c, r, wf, scratch, n, finished);
         probe.interrupt();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", n);
         m.put("serverDelayMs", server.delayMs());
         m.put("callsInFlightAtMeasurement", seen[0]);
-        m.put("liveHeapMiBPerSite", live[0] < 0 ? null : Stats.round((live[0] - baseline) / (double) n / (1 << 20)));
+        m.put("sitesInFlightAtMeasurement", seen[1]);
+        m.put("liveHeapMiBPerSite", live[0] < 0 || seen[1] == 0 ? null : Stats.round((live[0] - baseline) / (double) seen[1] / (1 << 20)));
         m.put("failedSites", b.failedSites());
         return m;
     }
