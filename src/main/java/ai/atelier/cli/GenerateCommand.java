@@ -68,8 +68,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (resume != null && replay.requested()) {
             throw new AtelierException("--replay starts a new simulated run; drop it to resume a run with --resume", "replay", null);
         }
-        try (Atelier atelier = replay.requested() ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config))
-                : ModelSetup.atelier(config, qualityConfig())) {
+        PhaseTimings timings = PhaseTimings.fromEnvironment(err);
+        timings.startup();
+        timings.time("load-model", "tokenizer-vocabulary", ai.atelier.model.TokenCounter::new);
+        try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
+                ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config))
+                : ModelSetup.atelier(config, qualityConfig()))) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
@@ -80,16 +84,17 @@ final class GenerateCommand implements Callable<Integer> {
                 new RunSummary(outw).print(r);
                 return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
             }
-            Profile p = new ProfileReader().read(profile);
-            Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
-            WorkflowDefinition wf = atelier.loadWorkflow(workflow);
+            Profile p = timings.time("load-data", "profile", () -> new ProfileReader().read(profile));
+            Company c = timings.time("load-data", "company", () -> atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()));
+            WorkflowDefinition wf = timings.time("load-data", "workflow", () -> atelier.loadWorkflow(workflow));
             String siteId = Atelier.newSiteId(p, wf);
             Path dir = out != null ? out : Path.of("out", siteId);
             requireEmpty(dir);
             ProgressBar progress = new ProgressBar(err, wf.steps().size(), System.console() != null);
-            var retriever = atelier.retrieverFor(c, new IngestProgressBar(err, System.console() != null));
-            SiteGeneration.Result r = atelier.generate(p, c, retriever, wf, dir, siteId, progress);
+            var retriever = timings.time("load-model", "knowledge-index", () -> atelier.retrieverFor(c, new IngestProgressBar(err, System.console() != null)));
+            SiteGeneration.Result r = timings.time("work", "generate", () -> atelier.generate(p, c, retriever, wf, dir, siteId, progress));
             progress.finish();
+            r.report().steps().forEach(s -> timings.print(s.durationMs(), "work", "step:" + s.id()));
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
         }

@@ -37,8 +37,30 @@ public record Policies(List<String> bannedPhrases, String requiredDisclaimer, Li
         return null;
     }
 
-    /** Lower-case, with every run of white space (including non-breaking) folded to one space. */
+    /**
+     * Lower-case, with every run of white space (ASCII white space, no-break and the Unicode spaces
+     * U+2000 to U+200B and U+202F) folded to one space. A loop, not a regular expression: it runs for
+     * every sentence the built-in engine writes and every text QA checks.
+     */
     public static String normalise(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\u00A0\\u2000-\\u200B\\u202F]+", " ").strip();
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean inRun = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (folds(c)) {
+                if (!inRun) out.append(' ');
+                inRun = true;
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static boolean folds(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+                || (c >= '\u2000' && c <= '\u200B') || c == '\u202F';
     }
 }

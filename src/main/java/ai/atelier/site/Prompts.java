@@ -30,14 +30,17 @@ public final class Prompts {
     }
 
     public String render(String name, Map<String, String> vars) {
-        Matcher m = VAR.matcher(template(name));
-        StringBuilder out = new StringBuilder();
+        String template = template(name);
+        Matcher m = VAR.matcher(template);
+        // Appended by hand rather than with appendReplacement, which re-parses every (large) value for '$' and '\\'.
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        int last = 0;
         while (m.find()) {
             String v = vars.get(m.group(1));
             if (v == null) throw new IllegalArgumentException("prompt " + name + " needs a value for {{" + m.group(1) + "}}");
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
+            out.append(template, last, m.start()).append(v);
+            last = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(template, last, template.length()).toString();
     }
 }

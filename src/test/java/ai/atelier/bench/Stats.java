@@ -21,4 +21,8 @@ final class Stats {
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
 }

@@ -46,8 +46,12 @@ final class OpenAiProvider implements ModelProvider {
 
     @Override
     public ImageClient images(ModelSpec spec, Credentials credentials) {
+        // One image model (and so one HTTP client with its connection pool) per size and quality, built on
+        // first use and shared by every call: a client per call would open a new connection and selector
+        // thread for every image, which under load costs more than the call.
+        java.util.Map<String, ImageModel> models = new java.util.concurrent.ConcurrentHashMap<>();
         return r -> {
-            ImageModel model = OpenAiImageModel.builder()
+            ImageModel model = models.computeIfAbsent(r.size() + " " + r.quality(), k -> OpenAiImageModel.builder()
                     .httpClientBuilder(http())
                     .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "https://api.openai.com/v1")
                     .apiKey(credentials.apiKey(spec))
@@ -56,7 +60,7 @@ final class OpenAiProvider implements ModelProvider {
                     .quality(r.quality())
                     .timeout(spec.timeout())
                     .maxRetries(0)
-                    .build();
+                    .build());
             dev.langchain4j.data.image.Image img;
             try {
                 img = model.generate(r.prompt()).content();

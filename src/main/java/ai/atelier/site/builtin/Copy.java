@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** The built-in personalizer's copy templates, from {@code builtin/copy.properties}. */
 final class Copy {
     private static final Pattern VAR = Pattern.compile("\\{([a-zA-Z]+)}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Properties templates;
 
     private Copy(Properties templates) {
@@ -35,6 +36,6 @@ final class Copy {
         StringBuilder out = new StringBuilder();
         while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(words.get(m.group(1))));
         m.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(out).replaceAll(" ").strip();
     }
 }

@@ -3,18 +3,26 @@ package ai.atelier.site.builtin;
 import ai.atelier.knowledge.Policies;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Turns research markdown into plain sentences for copy. */
 final class Markdown {
+    // Compiled once: the built-in engine turns every retrieved passage into copy.
+    private static final Pattern LIST_MARK = Pattern.compile("(?m)^\\s*([-*+]|\\d+\\.)\\s+");
+    private static final Pattern HEADING_MARK = Pattern.compile("(?m)^#+\\s*");
+    private static final Pattern LINK = Pattern.compile("!?\\[([^]]*)]\\([^)]*\\)");
+    private static final Pattern EMPHASIS = Pattern.compile("[*_`>]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9“\"(])");
+
     private Markdown() {}
 
     static String plain(String md) {
-        return md.replaceAll("(?m)^\\s*([-*+]|\\d+\\.)\\s+", "")
-                .replaceAll("(?m)^#+\\s*", "")
-                .replaceAll("!?\\[([^]]*)]\\([^)]*\\)", "$1")
-                .replaceAll("[*_`>]+", "")
-                .replaceAll("\\s+", " ")
-                .strip();
+        String s = LIST_MARK.matcher(md).replaceAll("");
+        s = HEADING_MARK.matcher(s).replaceAll("");
+        s = LINK.matcher(s).replaceAll("$1");
+        s = EMPHASIS.matcher(s).replaceAll("");
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     /** The first sentences of a passage, up to about {@code max} characters, without banned phrases. */
@@ -40,7 +48,7 @@ final class Markdown {
 
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
-        for (String s : text.split("(?<=[.!?])\\s+(?=[A-Z0-9“\"(])")) {
+        for (String s : SENTENCE_END.split(text)) {
             if (!s.isBlank()) out.add(s.strip());
         }
         return out;

@@ -53,12 +53,9 @@ public final class ModelFrontEndDeveloper implements FrontEndDeveloper {
         return design.render(keepFixed(spec, refined), slots, company);
     }
 
+    /** The same pretty JSON as before, from the shared mapper: a new ObjectMapper per call re-learns every record's serializer. */
     private static String json(WebsiteSpec spec) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(spec);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ai.atelier.site.Handoff.spec(spec);
     }
 
     /** The developer may reword, not re-plan: sections and their ids stay. */

@@ -1,0 +1,38 @@
+package ai.atelier.bench;
+
+import ai.atelier.site.Profile;
+import ai.atelier.site.ProfileReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The inputs every benchmark shares: the example profiles, and scratch folders it cleans up. */
+final class BenchInputs {
+    private BenchInputs() {}
+
+    static List<Profile> profiles() throws IOException {
+        ProfileReader reader = new ProfileReader();
+        try (Stream<Path> s = Files.list(Path.of("examples/profiles"))) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().map(reader::read).toList();
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

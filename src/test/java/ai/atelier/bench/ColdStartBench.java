@@ -1,0 +1,73 @@
+package ai.atelier.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark 4: the whole {@code atelier generate} process for one site on the built-in engine,
+ * from spawning the JVM to its exit, and where the time goes. The command prints its phases with
+ * {@code ATELIER_TIMINGS=1} (see the CLI's PhaseTimings), each tagged with a kind; this reports
+ * the median of every phase that exists, so phases added later (an embedding index, browser
+ * validators) appear without changing the benchmark, and the share of the kinds load-model and
+ * load-validators in the total.
+ */
+final class ColdStartBench {
+    private ColdStartBench() {}
+
+    static Map<String, Object> run(Path scratch, Path jar, int runs) throws Exception {
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: build it with mvn package first");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> totals = new ArrayList<>();
+        Map<String, List<Double>> phases = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (int i = -1; i < runs; i++) { // run -1 warms the file cache and is not counted
+            Path out = scratch.resolve("cold-" + (i + 1));
+            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "generate",
+                    "--profile", "examples/profiles/manufacturing-priya-raman.json", "--out", out.toString());
+            pb.environment().put("ATELIER_TIMINGS", "1");
+            pb.environment().remove("ATELIER_CONFIG");
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            BenchInputs.delete(out);
+            if (code != 0) throw new IOException("atelier generate exited with " + code + ": " + err);
+            if (i < 0) continue;
+            totals.add(ms);
+            for (String line : err.lines().filter(l -> l.startsWith("atelier-timing ")).toList()) {
+                String[] f = line.split(" ", 4);
+                phases.computeIfAbsent(f[3], k -> new ArrayList<>()).add(Double.parseDouble(f[1]));
+                kinds.put(f[3], f[2]);
+            }
+        }
+        double total = Stats.median(totals);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runs", runs);
+        m.put("processWallMsMedian", Stats.round(total));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double loading = 0;
+        for (var e : phases.entrySet()) {
+            double med = Stats.median(e.getValue());
+            String kind = kinds.get(e.getKey());
+            if (kind.equals("load-model") || kind.equals("load-validators")) loading += med;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("phase", e.getKey());
+            row.put("kind", kind);
+            row.put("msMedian", Stats.round(med));
+            row.put("shareOfProcess", ParallelLatencyBench.round3(med / total));
+            rows.add(row);
+        }
+        m.put("phases", rows);
+        m.put("loadingModelsAndValidatorsMs", Stats.round(loading));
+        m.put("loadingModelsAndValidatorsShare", ParallelLatencyBench.round3(loading / total));
+        return m;
+    }
+}
