@@ -65,7 +65,8 @@ public final class Orchestrator {
                      Map<String, List<String>> feedback) {
         long origin = System.nanoTime();
         CostLedger ledger = state.ledger();
-        state.imageExtension(crew.imageExtensionFor(wf));
+        // A revision round runs a part of the workflow without its artist: the images it drew keep their type.
+        if (wf.steps().stream().anyMatch(s -> s.persona().equals("artist"))) state.imageExtension(crew.imageExtensionFor(wf));
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
         AtomicReference<StepSpan> firstFailure = new AtomicReference<>();
         for (StepDefinition step : wf.ordered()) {
