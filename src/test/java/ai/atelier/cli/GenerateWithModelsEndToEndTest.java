@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -40,18 +39,7 @@ public class GenerateWithModelsEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                try {
-                    return answer(r);
-                } catch (Exception e) {
-                    return new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"" + e + "\"}}").build();
-                }
-            }
-        });
-        server.start();
+        server = WireServer.start(this::answer);
     }
 
     @AfterEach

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -34,18 +33,7 @@ class ReviseLoopWithModelTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                try {
-                    return answer(r);
-                } catch (Exception e) {
-                    return new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"" + e + "\"}}").build();
-                }
-            }
-        });
-        server.start();
+        server = WireServer.start(this::answer);
     }
 
     @AfterEach
