@@ -38,6 +38,12 @@ final class LangChainChat implements ModelClient {
     private final SchemaMode mode;
     private final TokenCounter tokens = new TokenCounter();
 
+    /** A chat over an OpenAI-style server: the schema goes in the response format unless the config asks for the prompt. */
+    static LangChainChat forResponseFormat(ChatModel model, ai.atelier.model.ModelSpec spec) {
+        return new LangChainChat(model, spec.name(), spec.structuredOutput() == ai.atelier.model.ModelSpec.StructuredOutput.PROMPT
+                ? SchemaMode.PROMPT : SchemaMode.RESPONSE_FORMAT);
+    }
+
     LangChainChat(ChatModel model, String name, SchemaMode mode) {
         this.model = model;
         this.name = name;

@@ -21,11 +21,10 @@ final class OllamaProvider implements ModelProvider {
                     .httpClientBuilder(OpenAiProvider.http())
                     .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "http://localhost:11434")
                     .modelName(spec.modelId())
-                                        .timeout(spec.timeout())
+                    .timeout(spec.timeout())
                     .maxRetries(0)
                     .build();
-            return new LangChainChat(model, spec.name(), spec.structuredOutput() == ModelSpec.StructuredOutput.PROMPT
-                    ? LangChainChat.SchemaMode.PROMPT : LangChainChat.SchemaMode.RESPONSE_FORMAT);
+            return LangChainChat.forResponseFormat(model, spec);
         });
         return request -> client.get().chat(request);
     }

@@ -38,8 +38,7 @@ final class OpenAiProvider implements ModelProvider {
                     .timeout(spec.timeout())
                     .maxRetries(0)
                     .build();
-            return new LangChainChat(model, spec.name(), spec.structuredOutput() == ModelSpec.StructuredOutput.PROMPT
-                    ? LangChainChat.SchemaMode.PROMPT : LangChainChat.SchemaMode.RESPONSE_FORMAT);
+            return LangChainChat.forResponseFormat(model, spec);
         });
         return request -> client.get().chat(request);
     }
