@@ -2,11 +2,11 @@ package ai.atelier.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import nu.validator.client.EmbeddedValidator;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /**
@@ -19,7 +19,20 @@ import org.jsoup.nodes.Element;
 final class CssValidityCheck implements QualityCheck {
     private static final String HEAD = "<!DOCTYPE html><html lang=\"en\"><head><title>css</title><style>\n";
     private static final int MAX_LOCATIONS = 25;
+    private static final int CACHED_SHEETS = 64;
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The checker's answer per stylesheet text. Every visitor of a company gets the same stylesheet
+     * (it comes from the brand, not the visitor), and checking it costs about as much as checking
+     * the page; the answer depends on the text alone, so a site whose sheet was seen before reuses
+     * it. Keyed by the text itself (exact, no hash collisions); bounded, least recently used out.
+     */
+    private static final Map<String, String> ANSWERS = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHED_SHEETS;
+        }
+    });
 
     @Override
     public String name() {
@@ -29,6 +42,15 @@ final class CssValidityCheck implements QualityCheck {
     @Override
     public CheckResult.Severity severity() {
         return CheckResult.Severity.ADVISORY;
+    }
+
+    private static String checked(String doc) throws Exception {
+        String out = ANSWERS.get(doc);
+        if (out == null) {
+            out = NuChecker.shared().check(doc, -1); // the stylesheet starts on the wrapper's second line
+            ANSWERS.put(doc, out);
+        }
+        return out;
     }
 
     @Override
@@ -43,10 +65,7 @@ final class CssValidityCheck implements QualityCheck {
             sheets++;
             String doc = HEAD + css.replace("</style", "<\\/style") + "\n</style></head><body><p>css</p></body></html>";
             try {
-                EmbeddedValidator validator = new EmbeddedValidator();
-                validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
-                validator.setLineOffset(-1); // the stylesheet starts on the wrapper's second line
-                String out = validator.validate(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
+                String out = checked(doc);
                 for (JsonNode m : json.readTree(out).path("messages")) {
                     if (!"error".equals(m.path("type").asText())) continue;
                     String msg = m.path("message").asText();

@@ -2,11 +2,8 @@ package ai.atelier.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import nu.validator.client.EmbeddedValidator;
 
 /**
  * HTML conformance as the W3C Nu HTML checker judges it, run in-process with its bundled schemas
@@ -27,10 +24,7 @@ final class HtmlValidityCheck implements QualityCheck {
         if (site.html().isBlank()) return CheckResult.fail(this, "index.html is missing or empty", List.of("index.html"));
         String out;
         try {
-            EmbeddedValidator validator = new EmbeddedValidator();
-            validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
-            validator.setLoadEntities(false);
-            out = validator.validate(new ByteArrayInputStream(site.html().getBytes(StandardCharsets.UTF_8)));
+            out = NuChecker.shared().check(site.html(), 0);
         } catch (Exception e) {
             return CheckResult.fail(this, "the Nu HTML checker could not run: " + e, List.of());
         }

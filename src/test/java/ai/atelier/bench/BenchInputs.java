@@ -1,5 +1,7 @@
 package ai.atelier.bench;
 
+import ai.atelier.quality.QaAgent;
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import java.io.IOException;
@@ -13,6 +15,15 @@ import java.util.stream.Stream;
 /** The inputs every benchmark shares: the example profiles, and scratch folders it cleans up. */
 final class BenchInputs {
     private BenchInputs() {}
+
+    /**
+     * QA as the benchmarks run it: every check but the browser ones (axe-core, the phone-width
+     * scroll check, screenshots), which go through one shared headless Chromium per QA agent and so
+     * measure Chromium, not Atelier. The ATELIER_BROWSER setting of the machine does not change it.
+     */
+    static QaAgent qaWithoutBrowser() {
+        return QaAgent.create(QualityConfig.defaults().withBrowser(false));
+    }
 
     static List<Profile> profiles() throws IOException {
         ProfileReader reader = new ProfileReader();

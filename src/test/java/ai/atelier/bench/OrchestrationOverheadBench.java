@@ -3,6 +3,7 @@ package ai.atelier.bench;
 import ai.atelier.Atelier;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
 import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
@@ -29,7 +30,7 @@ final class OrchestrationOverheadBench {
 
     static Map<String, Object> run(Path scratch, int warmup, int runs) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builtin(QualityConfig.defaults().withBrowser(false))) {
             Company c = atelier.loadCompany(Path.of("examples/company"));
             Retriever r = atelier.retrieverFor(c);
             List<Profile> profiles = BenchInputs.profiles();

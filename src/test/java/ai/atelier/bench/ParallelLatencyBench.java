@@ -5,7 +5,6 @@ import ai.atelier.economics.ReplayEngines;
 import ai.atelier.economics.ReplayProfile;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
-import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Profile;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.workflow.RunListener;
@@ -36,7 +35,7 @@ final class ParallelLatencyBench {
         List<Double> wallOverCritical = new ArrayList<>(), wallOverStepSum = new ArrayList<>(), wallOverCallSum = new ArrayList<>();
         Map<String, List<Double>> perStep = new LinkedHashMap<>();
         String label;
-        try (Atelier atelier = new Atelier(engines, QaAgent.standard())) {
+        try (Atelier atelier = new Atelier(engines, BenchInputs.qaWithoutBrowser())) {
             Company c = atelier.loadCompany(Path.of("examples/company"));
             Retriever r = atelier.retrieverFor(c);
             WorkflowDefinition wf = atelier.loadWorkflow("personas");

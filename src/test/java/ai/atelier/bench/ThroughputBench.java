@@ -48,7 +48,7 @@ final class ThroughputBench {
             out.put("serverDelayMs", delayMs);
             out.put("config", "personalizer and frontend-developer on a chat model, artist on an image model, both at the local server; "
                     + "maxRetries 0; concurrency " + raised + " per model (the default is " + ai.atelier.model.ModelSpec.DEFAULT_CONCURRENCY + ")");
-            try (Atelier atelier = Atelier.fromConfig(config(scratch, server.baseUrl(), raised))) {
+            try (Atelier atelier = Atelier.fromConfig(config(scratch, server.baseUrl(), raised), BenchInputs.qaWithoutBrowser())) {
                 Company c = atelier.loadCompany(Path.of("examples/company"));
                 Retriever r = atelier.retrieverFor(c);
                 WorkflowDefinition wf = atelier.loadWorkflow("personas");
@@ -92,7 +92,7 @@ final class ThroughputBench {
                 server.delayMs(delayMs);
             }
             // The default concurrency limit (4 calls in flight per model) caps throughput: one row shows by how much.
-            try (Atelier capped = Atelier.fromConfig(config(scratch, server.baseUrl(), -1))) {
+            try (Atelier capped = Atelier.fromConfig(config(scratch, server.baseUrl(), -1), BenchInputs.qaWithoutBrowser())) {
                 Company c = capped.loadCompany(Path.of("examples/company"));
                 Batch b = batch(capped, p, c, capped.retrieverFor(c), capped.loadWorkflow("personas"), scratch, 64);
                 out.put("defaultConcurrencyN64", Map.of("wallMs", Stats.round(b.wallMs()), "failedSites", b.failedSites()));
