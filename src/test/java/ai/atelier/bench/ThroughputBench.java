@@ -7,13 +7,19 @@ import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.ConfigLoader;
 import ai.atelier.model.ModelCall;
 import ai.atelier.model.provider.Providers;
+import ai.atelier.quality.QaAgent;
+import ai.atelier.quality.QualityReport;
+import ai.atelier.quality.SiteUnderTest;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
+import ai.atelier.site.WebsiteSpec;
 import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.WorkflowDefinition;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +54,8 @@ final class ThroughputBench {
             out.put("serverDelayMs", delayMs);
             out.put("config", "personalizer and frontend-developer on a chat model, artist on an image model, both at the local server; "
                     + "maxRetries 0; concurrency " + raised + " per model (the default is " + ai.atelier.model.ModelSpec.DEFAULT_CONCURRENCY + ")");
-            try (Atelier atelier = Atelier.fromConfig(config(scratch, server.baseUrl(), raised), BenchInputs.qaWithoutBrowser())) {
+            QaAgent qa = BenchInputs.qaWithoutBrowser();
+            try (Atelier atelier = Atelier.fromConfig(config(scratch, server.baseUrl(), raised), qa)) {
                 Company c = atelier.loadCompany(Path.of("examples/company"));
                 Retriever r = atelier.retrieverFor(c);
                 WorkflowDefinition wf = atelier.loadWorkflow("personas");
@@ -56,6 +63,8 @@ final class ThroughputBench {
                 batch(atelier, p, c, r, wf, scratch, 16);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 double ideal = Double.NaN;
+                double qaCpu = qaCpuMs(atelier, qa, p, c, r, wf, scratch);
+                int cores = Runtime.getRuntime().availableProcessors();
                 for (int n : sizes) {
                     List<Batch> runs = new ArrayList<>();
                     int reps = n == 1 ? Math.max(5, repeats) : n >= 1024 ? Math.max(1, repeats - 1) : repeats;
@@ -79,12 +88,17 @@ final class ThroughputBench {
                     double cpuPerSite = runs.stream().mapToDouble(Batch::cpuMs).sum() / (reps * (double) n);
                     row.put("cpuMsPerSite", Stats.round(cpuPerSite));
                     // No schedule beats this: N sites' CPU spread over every core, or one site's latency.
-                    row.put("cpuBoundMs", Stats.round(Math.max(ideal, n * cpuPerSite / Runtime.getRuntime().availableProcessors())));
+                    row.put("cpuBoundMs", Stats.round(Math.max(ideal, n * cpuPerSite / cores)));
+                    double bound = qaBound(n, cores, 2.0 * delayMs, qaCpu);
+                    row.put("qaBoundMs", Stats.round(bound));
+                    row.put("qaBoundRatio", ParallelLatencyBench.round3(bound / ideal));
                     row.put("loadAverage", Cpu.loadAverage());
                     rows.add(row);
                     System.err.printf("[bench]   throughput N=%d: wall %.0f ms, ratio %.2f%n", n, wall, wall / ideal);
                 }
                 out.put("idealMs", Stats.round(ideal));
+                out.put("qaCpuMsPerSite", Stats.round(qaCpu));
+                out.put("cores", cores);
                 out.put("rows", rows);
                 int liveN = sizes[sizes.length - 1];
                 server.delayMs(Math.max(delayMs, 15_000));
@@ -99,6 +113,39 @@ final class ThroughputBench {
             }
         }
         return out;
+    }
+
+    /**
+     * A floor under the wall time of N sites started together: no site can be checked before its
+     * second answer arrives ({@code waits}, two server delays, after the start), and then all N
+     * sites' QA is still to run, each {@code qaCpuMs} of CPU, on {@code cores} cores. Every other
+     * part of a site's work only adds to this, so it is a lower bound for any scheduler.
+     */
+    static double qaBound(int n, int cores, double waits, double qaCpuMs) {
+        return waits + n * qaCpuMs / cores;
+    }
+
+    /**
+     * QA's CPU time for one site: a site is generated through the same config, then the benchmark's
+     * QA agent reviews it again and again on this thread (warm JIT), timed with this thread's CPU
+     * clock (not wall time, which a shared machine inflates); the median.
+     */
+    static double qaCpuMs(Atelier atelier, QaAgent qa, Profile p, Company c, Retriever r, WorkflowDefinition wf, Path scratch) throws Exception {
+        Path dir = scratch.resolve("throughput-qa-probe");
+        SiteGeneration.Result res = atelier.generate(p, c, r, wf, dir, "qa-probe", RunListener.NONE);
+        if (!res.ok()) throw new IllegalStateException("the QA probe site failed: " + res.report().error());
+        WebsiteSpec spec = new ObjectMapper().readValue(dir.resolve("spec.json").toFile(), WebsiteSpec.class);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            QualityReport report = qa.review(SiteUnderTest.of(dir, spec, p, c));
+            double took = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
+            if (!report.passed()) throw new IllegalStateException("the QA probe site did not pass QA");
+            if (i >= 20) ms.add(took); // the first reviews warm the JIT
+        }
+        BenchInputs.delete(dir);
+        return Stats.median(ms);
     }
 
     static AtelierConfig config(Path scratch, String baseUrl, int concurrency) throws Exception {
