@@ -19,7 +19,7 @@ final class ResultsMarkdown {
         ((Map<String, Object>) r.get("environment")).forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         latency(b, (Map<String, Object>) r.get("latency"));
         overhead(b, (Map<String, Object>) r.get("overhead"), before);
-        throughput(b, (Map<String, Object>) r.get("throughput"));
+        throughput(b, (Map<String, Object>) r.get("throughput"), before == null ? null : (Map<String, Object>) before.get("throughput"));
         coldStart(b, (Map<String, Object>) r.get("coldstart"));
         return b.toString();
     }
@@ -107,7 +107,7 @@ final class ResultsMarkdown {
     }
 
     @SuppressWarnings("unchecked")
-    private static void throughput(StringBuilder b, Map<String, Object> s) {
+    private static void throughput(StringBuilder b, Map<String, Object> s, Map<String, Object> old) {
         if (s == null) return;
         b.append("\n## 3. Throughput under load\n\n");
         stamp(b, s);
@@ -166,6 +166,14 @@ final class ResultsMarkdown {
             b.append("What was in Atelier's way and is fixed: the per-model limit of 4 calls in flight (raised in the config), a new HTTP\n")
                     .append("client per image, a new Jackson mapper per developer call, and the W3C checker recompiling its schemas for every page\n")
                     .append("(see the note below). There are no errors at any N, and heap per site stays small.\n");
+        }
+        Map<String, Object> r256now = ((List<Map<String, Object>>) s.get("rows")).stream().filter(x -> d(x.get("n")) == 256).findFirst().orElse(null);
+        if (old != null && r256now != null) {
+            b.append("\n**Before and after the W3C-checker fix** (Fix 4 under section 2), N = ").append(old.get("n")).append(": before, at commit ")
+                    .append(old.get("commit")).append(" (").append(old.get("how")).append("): wall ").append(old.get("wallMs"))
+                    .append(" ms, ratio to ideal ").append(old.get("ratioToIdeal")).append(", CPU per site ").append(old.get("cpuMsPerSite"))
+                    .append(" ms. After (the table): wall ").append(r256now.get("wallMsMedian")).append(" ms, ratio ").append(r256now.get("ratioToIdeal"))
+                    .append(", CPU per site ").append(r256now.get("cpuMsPerSite")).append(" ms.\n");
         }
         b.append("\n![throughput](throughput.png)\n\n![ratio to ideal](throughput-ratio.png)\n");
         Map<String, Object> live = (Map<String, Object>) s.get("liveHeap");
