@@ -20,6 +20,11 @@ final class HtmlValidityCheck implements QualityCheck {
     }
 
     @Override
+    public boolean heavy() {
+        return true;
+    }
+
+    @Override
     public CheckResult check(SiteUnderTest site) {
         if (site.html().isBlank()) return CheckResult.fail(this, "index.html is missing or empty", List.of("index.html"));
         String out;

@@ -3,6 +3,9 @@ package ai.atelier.quality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The QA persona's deterministic half: runs every check on a site and scores it. The score (0–100)
@@ -12,6 +15,12 @@ import java.util.Map;
  * reused for every site it reviews; close the agent to stop it.
  */
 public final class QaAgent implements AutoCloseable {
+    /** Where heavy checks run: one thread per core, shared by every QA agent (the work is CPU; more would only queue). */
+    private static final ExecutorService HEAVY = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "atelier-qa-heavy");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<QualityCheck> checks;
     private final QualityConfig config;
     private final PageAudits audits;
@@ -44,17 +53,18 @@ public final class QaAgent implements AutoCloseable {
     }
 
     public QualityReport review(SiteUnderTest site) {
-        List<CheckResult> results = new ArrayList<>();
+        // Heavy checks start on the QA pool first; the light ones run here meanwhile. Results keep the checks' order.
+        List<CompletableFuture<CheckResult>> pending = new ArrayList<>();
         for (QualityCheck c : checks) {
-            CheckResult r;
-            try {
-                r = c.check(site);
-            } catch (RuntimeException e) {
-                r = CheckResult.fail(c, "check crashed: " + e, List.of());
-            }
-            CheckResult.Severity s = config.severity(r.name(), r.severity());
-            if (s != r.severity()) r = new CheckResult(r.name(), r.status(), s, r.details(), r.locations());
+            pending.add(c.heavy() ? CompletableFuture.supplyAsync(() -> run(c, site), HEAVY) : null);
+        }
+        List<CheckResult> results = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            CheckResult r = pending.get(i) == null ? run(checks.get(i), site) : null;
             results.add(r);
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            if (pending.get(i) != null) results.set(i, pending.get(i).join());
         }
         double total = 0, got = 0;
         boolean passed = true;
@@ -67,6 +77,17 @@ public final class QaAgent implements AutoCloseable {
         }
         int score = total == 0 ? 0 : (int) Math.round(100 * got / total);
         return new QualityReport(score, passed, results);
+    }
+
+    private CheckResult run(QualityCheck c, SiteUnderTest site) {
+        CheckResult r;
+        try {
+            r = c.check(site);
+        } catch (RuntimeException e) {
+            r = CheckResult.fail(c, "check crashed: " + e, List.of());
+        }
+        CheckResult.Severity s = config.severity(r.name(), r.severity());
+        return s == r.severity() ? r : new CheckResult(r.name(), r.status(), s, r.details(), r.locations());
     }
 
     /** True once a browser has been started (it stays up for the next site until {@link #close()}). */

@@ -61,7 +61,7 @@ public final class BenchMain {
                 Instant t0 = Instant.now();
                 Map<String, Object> section = switch (b) {
                     case "latency" -> ParallelLatencyBench.run(scratch, 0.05, quick ? 1 : 2, quick ? 3 : 9);
-                    case "overhead" -> OrchestrationOverheadBench.run(scratch, quick ? 30 : 150, quick ? 30 : 120);
+                    case "overhead" -> OrchestrationOverheadBench.run(scratch, quick ? 30 : 400, quick ? 30 : 120);
                     case "throughput" -> ThroughputBench.run(scratch, 500, quick ? new int[] {1, 16, 64} : new int[] {1, 16, 64, 256, 1024}, quick ? 2 : 3);
                     case "coldstart" -> ColdStartBench.run(scratch, Path.of("target/atelier.jar"), 5);
                     default -> throw new IllegalStateException(b);

@@ -45,7 +45,12 @@ class NuCheckerTest {
             body { color: #333; font-family: Source Sans 3, sans-serif; }
             .card { padding: 1rem; margin: auto auto auto auto auto; }
             </style></head><body><p>css</p></body></html>""";
-    private static final List<String> DOCS = List.of(VALID, BROKEN, WARNINGS, CSS);
+    /** The id the broken page uses twice, once: a checker that remembered the last page would call it a duplicate. */
+    private static final String ONE_ID = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ids</title></head>
+            <body><main><h1 id="x">Hello</h1><table><tr><td>cell</td></tr></table><label for="x">x</label></main></body></html>
+            """;
+    private static final List<String> DOCS = List.of(VALID, BROKEN, ONE_ID, WARNINGS, CSS);
     private static List<JsonNode> expected0, expectedCss;
 
     @BeforeAll
@@ -90,6 +95,7 @@ class NuCheckerTest {
         EmbeddedValidator v = new EmbeddedValidator();
         v.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         v.setLineOffset(lineOffset);
+        v.setNoLangDetect(true); // as NuChecker: language detection off (it only adds warnings)
         ObjectNode out = (ObjectNode) JSON.readTree(v.validate(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8))));
         assertTrue(out.has("source"), "EmbeddedValidator echoes the document");
         out.remove("source"); // NuChecker leaves the echo out; everything else must match
