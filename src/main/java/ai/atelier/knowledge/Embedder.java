@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,7 @@ public final class Embedder {
     private final int dims;
     private final Supplier<EmbeddingModel> factory;
     private EmbeddingModel model;
+    private final LongAdder inferenceNanos = new LongAdder();
 
     public Embedder(String name, int dims, Supplier<EmbeddingModel> factory) {
         this.name = name;
@@ -49,7 +51,21 @@ public final class Embedder {
     }
 
     public float[] embed(String text) {
-        return check(model().embed(text.isBlank() ? "." : text).content());
+        EmbeddingModel m = model();
+        long t0 = System.nanoTime();
+        try {
+            return check(m.embed(text.isBlank() ? "." : text).content());
+        } finally {
+            inferenceNanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * Wall time spent in the model's inference by {@link #embed} calls so far, all threads together
+     * (loading the model not included): lets a benchmark tell model time from Atelier's own.
+     */
+    public long inferenceNanos() {
+        return inferenceNanos.sum();
     }
 
     public List<float[]> embedAll(List<String> texts) {

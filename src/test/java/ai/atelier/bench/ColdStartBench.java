@@ -20,7 +20,18 @@ import java.util.Map;
 final class ColdStartBench {
     private ColdStartBench() {}
 
+    /**
+     * The command as users run it (browser checks on when Chromium is installed), and again with
+     * {@code --no-browser}: starting Chromium for the axe-core, scroll and screenshot checks is the
+     * largest single cost of one cold site, and it shows inside the QA step.
+     */
     static Map<String, Object> run(Path scratch, Path jar, int runs) throws Exception {
+        Map<String, Object> m = run(scratch, jar, runs, List.of());
+        m.put("noBrowser", run(scratch, jar, runs, List.of("--no-browser")));
+        return m;
+    }
+
+    static Map<String, Object> run(Path scratch, Path jar, int runs, List<String> extra) throws Exception {
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: build it with mvn package first");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> totals = new ArrayList<>();
@@ -28,8 +39,10 @@ final class ColdStartBench {
         Map<String, String> kinds = new LinkedHashMap<>();
         for (int i = -1; i < runs; i++) { // run -1 warms the file cache and is not counted
             Path out = scratch.resolve("cold-" + (i + 1));
-            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "generate",
-                    "--profile", "examples/profiles/manufacturing-priya-raman.json", "--out", out.toString());
+            List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar.toString(), "generate",
+                    "--profile", "examples/profiles/manufacturing-priya-raman.json", "--out", out.toString()));
+            cmd.addAll(extra);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("ATELIER_TIMINGS", "1");
             pb.environment().remove("ATELIER_CONFIG");
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -51,6 +64,7 @@ final class ColdStartBench {
         double total = Stats.median(totals);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runs", runs);
+        m.put("arguments", String.join(" ", extra));
         m.put("processWallMsMedian", Stats.round(total));
         List<Map<String, Object>> rows = new ArrayList<>();
         double loading = 0;

@@ -2,6 +2,7 @@ package ai.atelier.bench;
 
 import ai.atelier.Atelier;
 import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.Embedder;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
@@ -41,22 +42,31 @@ final class OrchestrationOverheadBench {
             Map<String, WorkflowDefinition> variants = new LinkedHashMap<>();
             variants.put("withoutQa", atelier.loadWorkflow(noQaFile.toString()));
             variants.put("withQa", atelier.loadWorkflow("personas"));
-            Map<String, List<Double>> wall = new LinkedHashMap<>();
+            Map<String, List<Double>> wall = new LinkedHashMap<>(), embedding = new LinkedHashMap<>(), withoutEmbedding = new LinkedHashMap<>();
+            Embedder embedder = atelier.knowledge().embedder();
             Map<String, Long> cpuNanos = new LinkedHashMap<>();
             Map<String, Long> tokens = new TreeMap<>();
-            variants.keySet().forEach(k -> { wall.put(k, new ArrayList<>()); cpuNanos.put(k, 0L); });
+            variants.keySet().forEach(k -> {
+                wall.put(k, new ArrayList<>());
+                embedding.put(k, new ArrayList<>());
+                withoutEmbedding.put(k, new ArrayList<>());
+                cpuNanos.put(k, 0L);
+            });
             // Variants interleave, so a burst of load from other processes hits both alike.
             for (int i = 0; i < warmup + runs; i++) {
                 for (var v : variants.entrySet()) {
                     Profile p = profiles.get(i % profiles.size());
                     Path dir = scratch.resolve(v.getKey() + "-" + i);
-                    long cpu0 = Cpu.processNanos(), t0 = System.nanoTime();
+                    long cpu0 = Cpu.processNanos(), e0 = embedder.inferenceNanos(), t0 = System.nanoTime();
                     SiteGeneration.Result res = atelier.generate(p, c, r, v.getValue(), dir, "bench-" + i, RunListener.NONE);
-                    long t1 = System.nanoTime(), cpu1 = Cpu.processNanos();
+                    long t1 = System.nanoTime(), cpu1 = Cpu.processNanos(), e1 = embedder.inferenceNanos();
                     // Without QA no quality report exists, so only a failed step counts as failure there.
                     if (res.report().failedStep() != null || (v.getKey().equals("withQa") && !res.ok())) throw new IllegalStateException("overhead bench: site failed: " + res.report().error());
                     if (i >= warmup) {
                         wall.get(v.getKey()).add((t1 - t0) / 1e6);
+                        // The personalizer's retrieval embeds the visitor's query: model inference, on the critical path.
+                        embedding.get(v.getKey()).add((e1 - e0) / 1e6);
+                        withoutEmbedding.get(v.getKey()).add((t1 - t0 - (e1 - e0)) / 1e6);
                         cpuNanos.merge(v.getKey(), cpu1 - cpu0, Long::sum);
                     }
                     if (v.getKey().equals("withQa")) {
@@ -71,6 +81,8 @@ final class OrchestrationOverheadBench {
                 m.put("wallMsMedian", Stats.round(Stats.median(wall.get(k))));
                 m.put("wallMsP90", Stats.round(Stats.percentile(wall.get(k), 90)));
                 m.put("cpuMsPerSite", Stats.round(cpuNanos.get(k) / 1e6 / runs));
+                m.put("embeddingMsMedian", Stats.round(Stats.median(embedding.get(k))));
+                m.put("wallWithoutEmbeddingMsMedian", Stats.round(Stats.median(withoutEmbedding.get(k))));
                 out.put(k, m);
             }
             Map<String, Object> t = new LinkedHashMap<>();
