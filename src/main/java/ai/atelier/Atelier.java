@@ -32,7 +32,9 @@ import ai.atelier.workflow.WorkflowLoader;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,6 +119,17 @@ public final class Atelier implements AutoCloseable {
     /** The company's hybrid knowledge index at its default location, built or refreshed first if needed. */
     public Retriever retrieverFor(Company company, IngestListener listener) {
         return knowledge.open(company, IndexLocation.defaultFor(company.dir()), listener);
+    }
+
+    /**
+     * Models and validators loaded on first use inside the steps, and what loading each took so far
+     * (ms): the embedding model (first retrieval), the W3C checker's schemas and Chromium (first QA).
+     */
+    public Map<String, Long> lazyLoadMillis() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("embedding-model", knowledge.embedder().loadMillis());
+        m.putAll(qa.startUpMillis());
+        return m;
     }
 
     /** Builds, refreshes and opens knowledge indexes (what {@code atelier kb} drives). */

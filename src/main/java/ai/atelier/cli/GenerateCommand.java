@@ -95,6 +95,10 @@ final class GenerateCommand implements Callable<Integer> {
             SiteGeneration.Result r = timings.time("work", "generate", () -> atelier.generate(p, c, retriever, wf, dir, siteId, progress));
             progress.finish();
             r.report().steps().forEach(s -> timings.print(s.durationMs(), "work", "step:" + s.id()));
+            // loaded on first use inside the steps above: shown apart so the loading share is complete
+            atelier.lazyLoadMillis().forEach((what, ms) -> {
+                if (ms > 0) timings.print(ms, what.equals("embedding-model") ? "load-model" : "load-validators", what + " (inside a step)");
+            });
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
         }

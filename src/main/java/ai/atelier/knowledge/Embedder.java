@@ -20,6 +20,7 @@ public final class Embedder {
     private final Supplier<EmbeddingModel> factory;
     private EmbeddingModel model;
     private final LongAdder inferenceNanos = new LongAdder();
+    private long loadNanos;
 
     public Embedder(String name, int dims, Supplier<EmbeddingModel> factory) {
         this.name = name;
@@ -41,7 +42,11 @@ public final class Embedder {
     }
 
     private synchronized EmbeddingModel model() {
-        if (model == null) model = factory.get();
+        if (model == null) {
+            long t0 = System.nanoTime();
+            model = factory.get();
+            loadNanos = System.nanoTime() - t0;
+        }
         return model;
     }
 
@@ -66,6 +71,11 @@ public final class Embedder {
      */
     public long inferenceNanos() {
         return inferenceNanos.sum();
+    }
+
+    /** How long loading the model took (0 while it has not been loaded). */
+    public synchronized long loadMillis() {
+        return loadNanos / 1_000_000;
     }
 
     public List<float[]> embedAll(List<String> texts) {

@@ -57,6 +57,7 @@ final class ChromiumBrowser implements AutoCloseable {
     private Thread shutdownHook;
     private volatile boolean closed;
     private volatile int launches;
+    private volatile long launchNanos;
     private volatile String startFailure; // remembered, so a broken browser is not retried for every site
 
     ChromiumBrowser(Path executable) {
@@ -194,6 +195,7 @@ final class ChromiumBrowser implements AutoCloseable {
 
     private void start() throws IOException {
         if (context != null) return;
+        long t0 = System.nanoTime();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         profileDir = Files.createTempDirectory("atelier-chromium-");
         context = playwright.chromium().launchPersistentContext(profileDir, new BrowserType.LaunchPersistentContextOptions()
@@ -204,6 +206,7 @@ final class ChromiumBrowser implements AutoCloseable {
                 .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
                 .setViewportSize(DESKTOP_WIDTH, 800));
         launches++;
+        launchNanos += System.nanoTime() - t0;
         shutdownHook = new Thread(this::stopOnBrowserThread, "atelier-chromium-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -226,6 +229,11 @@ final class ChromiumBrowser implements AutoCloseable {
     }
 
     /** How many times a browser was started (one per agent is the promise). */
+    /** Time spent starting Chromium (Playwright's driver and the browser) so far. */
+    long launchMillis() {
+        return launchNanos / 1_000_000;
+    }
+
     int launches() {
         return launches;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import nu.validator.json.Serializer;
 import nu.validator.messages.JsonMessageEmitter;
 import nu.validator.messages.MessageEmitterAdapter;
@@ -43,6 +44,7 @@ final class NuChecker {
     private final BlockingQueue<SimpleDocumentValidator> idle;
     private final int capacity;
     private final AtomicInteger created = new AtomicInteger();
+    private final AtomicLong setUpNanos = new AtomicLong();
 
     NuChecker(int capacity) {
         this.capacity = capacity;
@@ -112,6 +114,11 @@ final class NuChecker {
         }
     }
 
+    /** Time spent reading and compiling the checker's schemas so far (each pooled checker once). */
+    long setUpMillis() {
+        return setUpNanos.get() / 1_000_000;
+    }
+
     /** How many set-up checkers exist now (idle or in use). */
     int size() {
         return created.get();
@@ -136,8 +143,10 @@ final class NuChecker {
         try {
             // Third argument false: no language detection (an n-gram guess at the text's language, about a
             // fifth of the checker's time, that only ever adds warnings; the lang check covers the attribute).
+            long t0 = System.nanoTime();
             SimpleDocumentValidator fresh = new SimpleDocumentValidator(true, false, false);
             fresh.setUpMainSchema(SCHEMA, new SystemErrErrorHandler());
+            setUpNanos.addAndGet(System.nanoTime() - t0);
             return fresh;
         } catch (Exception | Error e) {
             created.decrementAndGet();

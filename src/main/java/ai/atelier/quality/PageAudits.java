@@ -50,6 +50,10 @@ final class PageAudits implements AutoCloseable {
         return a;
     }
 
+    long browserLaunchMillis() {
+        return browser == null ? 0 : browser.launchMillis();
+    }
+
     int browserLaunches() {
         return browser == null ? 0 : browser.launches();
     }

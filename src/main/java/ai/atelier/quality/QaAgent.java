@@ -90,6 +90,18 @@ public final class QaAgent implements AutoCloseable {
         return s == r.severity() ? r : new CheckResult(r.name(), r.status(), s, r.details(), r.locations());
     }
 
+    /**
+     * What starting QA's validators has cost this process so far, in ms, by what: compiling the W3C
+     * checker's schemas (the first pages pay it) and starting Chromium (the first browser check pays
+     * it). Both happen inside a QA step, on first use; timings report them apart.
+     */
+    public Map<String, Long> startUpMillis() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("w3c-checker-schemas", NuChecker.shared().setUpMillis());
+        m.put("chromium", audits.browserLaunchMillis());
+        return m;
+    }
+
     /** True once a browser has been started (it stays up for the next site until {@link #close()}). */
     boolean browserRunning() {
         return audits.browserRunning();

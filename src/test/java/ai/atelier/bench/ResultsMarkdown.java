@@ -144,8 +144,8 @@ final class ResultsMarkdown {
                 .append(" cores: max(ideal, N × CPU per site / cores), with the cores to ourselves.\n");
         if (bounded) {
             b.append("\n**QA bound.** QA reviews a site after its last answer, and QA is CPU work: **").append(s.get("qaCpuMsPerSite"))
-                    .append(" ms of CPU per site** here\n(the QA agent of this benchmark reviewing a site generated through the same config, on one thread, timed by the\n")
-                    .append("thread's CPU clock; the W3C HTML checker is about a third of it). No site's last answer comes before two server delays,\n")
+                    .append(" ms of CPU per site** here\n(the QA agent of this benchmark reviewing a site generated through the same config, timed by the CPU clocks of\n")
+                    .append("the calling thread and of QA's heavy-check threads; the W3C HTML checker is most of it). No site's last answer comes before two server delays,\n")
                     .append("and after that all N sites' QA is still to do, so no scheduler finishes before 2 × delay + N × QA CPU / cores:\n")
                     .append("the QA bound column. Everything else a site does (retrieval, building and parsing requests, rendering) only adds to it.\n");
         }
