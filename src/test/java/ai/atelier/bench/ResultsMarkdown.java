@@ -212,15 +212,15 @@ final class ResultsMarkdown {
                 .append("Phases come from the command itself (`ATELIER_TIMINGS=1` prints them to stderr).\n");
         b.append("\n### As users run it (browser checks on: Chromium is installed here)\n\n");
         coldStartTable(b, s);
-        b.append("\nHere `step:qa` includes starting headless Chromium for the axe-core, phone-width scroll and screenshot checks (the\n")
-                .append("browser is a validator too, started on first use): that is most of it.\n");
+        b.append("\nThe rows marked \"inside a step\" are loaded on first use within the steps above them (the embedding model at the\n")
+                .append("personalizer's first retrieval; the W3C checker's schemas and headless Chromium, for the axe-core, phone-width scroll\n")
+                .append("and screenshot checks, in QA), so they are part of those steps' time, shown apart.\n");
         if (s.get("noBrowser") instanceof Map<?, ?> nb) {
             b.append("\n### With `--no-browser`\n\n");
             coldStartTable(b, (Map<String, Object>) nb);
         }
-        b.append("\nSteps (`step:*`) run inside `generate`; the rest of the process is JVM exit and what the phases do not cover. The\n")
-                .append("first page the W3C checker sees also compiles its schemas (part of `step:qa`, about a second), which a warm process\n")
-                .append("(`atelier serve`, a batch) pays once.\n");
+        b.append("\nSteps (`step:*`) run inside `generate`; the rest of the process is JVM exit and what the phases do not cover. A warm\n")
+                .append("process (`atelier serve`, a batch) pays each load once; one `generate` process pays them all for one site.\n");
     }
 
     @SuppressWarnings("unchecked")
