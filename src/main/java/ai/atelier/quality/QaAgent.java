@@ -1,6 +1,7 @@
 package ai.atelier.quality;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +97,7 @@ public final class QaAgent implements AutoCloseable {
      * it). Both happen inside a QA step, on first use; timings report them apart.
      */
     public Map<String, Long> startUpMillis() {
-        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        Map<String, Long> m = new LinkedHashMap<>();
         m.put("w3c-checker-schemas", NuChecker.shared().setUpMillis());
         m.put("chromium", audits.browserLaunchMillis());
         return m;
