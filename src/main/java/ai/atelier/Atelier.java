@@ -1,7 +1,6 @@
 package ai.atelier;
 
 import ai.atelier.economics.CostEstimator;
-import ai.atelier.knowledge.Bm25Index;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
 import ai.atelier.knowledge.Embedder;
