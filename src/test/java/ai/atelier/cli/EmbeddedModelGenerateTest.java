@@ -11,7 +11,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
+import ai.atelier.model.llama.TinyModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +30,8 @@ class EmbeddedModelGenerateTest {
     @TempDir
     Path tmp;
 
-    /** ../shared/models beside the repository (as CI lays it out), else /work/shared/models. */
     static Path tinyModel() {
-        Path beside = Path.of("").toAbsolutePath().getParent().resolve("shared/models/tiny-random-llama.gguf");
-        if (Files.isRegularFile(beside)) return beside;
-        Path shared = Path.of("/work/shared/models/tiny-random-llama.gguf");
-        Assumptions.assumeTrue(Files.isRegularFile(shared), "tiny test model not found beside the repository (../shared/models/)");
-        return shared;
+        return TinyModel.require();
     }
 
     @Test

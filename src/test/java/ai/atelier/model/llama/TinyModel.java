@@ -2,30 +2,28 @@ package ai.atelier.model.llama;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds shared/models/tiny-random-llama.gguf: beside the repository (CI clones the repo with a copy
- * of shared/ next to it) or further up (a worktree under /work/wt sees /work/shared).
+ * The tiny random-weights GGUF model the embedded-model tests load. It is kept in the repository
+ * (src/test/resources/models, 5.4 MB) so that a fresh clone runs every such test with no file from
+ * outside the repository.
  */
-final class TinyModel {
-    static final String RELATIVE = "shared/models/tiny-random-llama.gguf";
+public final class TinyModel {
+    static final String RELATIVE = "src/test/resources/models/tiny-random-llama.gguf";
 
     private TinyModel() {}
 
-    static Path path() {
+    /** The model file in this checkout (Maven sets {@code basedir}; else the working directory). */
+    public static Path path() {
         Path base = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        for (Path dir = base.getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate)) return candidate;
-        }
-        return null;
+        Path candidate = base.resolve(RELATIVE);
+        return Files.isRegularFile(candidate) ? candidate : null;
     }
 
-    /** The tiny model's path; skips the test, saying why, when the file is absent (it must not be in CI). */
-    static Path require() {
+    /** The tiny model's path; fails the test when the file is missing (it is part of the repository). */
+    public static Path require() {
         Path p = path();
-        Assumptions.assumeTrue(p != null, "tiny test model not found: expected ../" + RELATIVE + " beside the repository (or in a parent folder)");
+        if (p == null) throw new IllegalStateException("tiny test model missing from the checkout: " + RELATIVE);
         return p;
     }
 
