@@ -2,6 +2,7 @@ package ai.atelier.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.atelier.quality.QualityConfig;
 import ai.atelier.runs.RunDatabase;
 import ai.atelier.runs.RunService;
 import com.microsoft.playwright.BrowserContext;
@@ -43,7 +44,7 @@ class WebUiBrowserTest {
         try (TestServer s = new TestServer(data, engines, RunDatabase.h2In(data), settings, new RunService.Limits(2, 5));
              Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              BrowserContext browser = pw.chromium().launchPersistentContext(profileDir, new BrowserType.LaunchPersistentContextOptions()
-                     .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(CHROMIUM_ARGS).setViewportSize(1400, 1000))) {
+                     .setExecutablePath(QualityConfig.load(null, System.getenv()).chromium()).setHeadless(true).setArgs(CHROMIUM_ARGS).setViewportSize(1400, 1000))) {
             Page page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().get(0);
             List<String> problems = new ArrayList<>();
             page.onConsoleMessage(m -> { if (m.type().equals("error")) problems.add(m.text()); });
