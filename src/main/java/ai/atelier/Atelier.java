@@ -54,6 +54,7 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
     private final QaAgent qa;
     private final Engines engines;
+    private volatile WarmUp warmUp;
 
     public Atelier(Engines engines, QaAgent qa) {
         this(engines, qa, CostEstimator.reference(), Escalation.NONE);
@@ -103,6 +104,16 @@ public final class Atelier implements AutoCloseable {
         return new Atelier(new BuiltinEngines(), QaAgent.create(quality));
     }
 
+    /**
+     * Starts loading, in the background and all at once, what generating a site uses: the tokenizer's
+     * vocabulary, the embedding model, the W3C checker's schemas and, when browser checks are on,
+     * Chromium (see {@link WarmUp}). For a process about to generate (atelier generate): call once,
+     * right after construction; it returns at once. Without it each loads on first use.
+     */
+    public synchronized void warmUp() {
+        if (warmUp == null) warmUp = WarmUp.start(knowledge.embedder(), qa);
+    }
+
     public Company loadCompany(Path dir) {
         return companies.load(dir);
     }
@@ -121,11 +132,13 @@ public final class Atelier implements AutoCloseable {
     }
 
     /**
-     * Models and validators loaded on first use inside the steps, and what loading each took so far
-     * (ms): the embedding model (first retrieval), the W3C checker's schemas and Chromium (first QA).
+     * Models and validators loaded on first use inside the steps, or in the background after
+     * {@link #warmUp()}, and what loading each took so far (ms): the embedding model (first retrieval),
+     * the W3C checker's schemas and Chromium (first QA), and the tokenizer's vocabulary when warmed up.
      */
     public Map<String, Long> lazyLoadMillis() {
         Map<String, Long> m = new LinkedHashMap<>();
+        if (warmUp != null) warmUp.millis().forEach((what, ms) -> { if (!what.equals("embedding-model")) m.put(what, ms); });
         m.put("embedding-model", knowledge.embedder().loadMillis());
         m.putAll(qa.startUpMillis());
         return m;

@@ -70,10 +70,10 @@ final class GenerateCommand implements Callable<Integer> {
         }
         PhaseTimings timings = PhaseTimings.fromEnvironment(err);
         timings.startup();
-        timings.time("load-model", "tokenizer-vocabulary", ai.atelier.model.TokenCounter::new);
         try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
                 ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config))
                 : ModelSetup.atelier(config, qualityConfig()))) {
+            atelier.warmUp();
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
@@ -95,9 +95,9 @@ final class GenerateCommand implements Callable<Integer> {
             SiteGeneration.Result r = timings.time("work", "generate", () -> atelier.generate(p, c, retriever, wf, dir, siteId, progress));
             progress.finish();
             r.report().steps().forEach(s -> timings.print(s.durationMs(), "work", "step:" + s.id()));
-            // loaded on first use inside the steps above: shown apart so the loading share is complete
+            // loaded in the background from start-up, overlapping each other and the steps: shown apart, not part of any step
             atelier.lazyLoadMillis().forEach((what, ms) -> {
-                if (ms > 0) timings.print(ms, what.equals("embedding-model") ? "load-model" : "load-validators", what + " (inside a step)");
+                if (ms > 0) timings.print(ms, "background-load", what + " (in the background)");
             });
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;

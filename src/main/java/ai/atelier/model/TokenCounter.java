@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TokenCounter {
     /** The tokenizer's name, as reported next to estimated counts. */
     public static final String TOKENIZER = "o200k_base";
-    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     /** Bounds on the memory of counted lines: a line longer than this is counted, not kept. */
     private static final int MAX_LINE = 16_384;
     private static final long MAX_CACHED_CHARS = 4_000_000;
@@ -44,7 +43,7 @@ public final class TokenCounter {
 
     /** The tokenizer's own count of {@code text} in one pass, with no splitting or memory (for checks). */
     public static int countWhole(String text) {
-        return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : Vocabulary.ENCODING.countTokensOrdinary(text);
     }
 
     public TokenUsage estimate(String prompt, String output) {
@@ -52,10 +51,10 @@ public final class TokenCounter {
     }
 
     private int line(String s) {
-        if (s.length() > MAX_LINE) return ENCODING.countTokensOrdinary(s);
+        if (s.length() > MAX_LINE) return Vocabulary.ENCODING.countTokensOrdinary(s);
         Integer known = lines.get(s);
         if (known != null) return known;
-        int c = ENCODING.countTokensOrdinary(s);
+        int c = Vocabulary.ENCODING.countTokensOrdinary(s);
         if (cachedChars.addAndGet(s.length()) > MAX_CACHED_CHARS) {
             // Forget everything rather than track recency: cheap, and the lines that matter come back at once.
             lines.clear();
@@ -82,5 +81,18 @@ public final class TokenCounter {
     /** Every character the tokenizer's pattern treats as white space (Unicode White_Space), and a few more. */
     private static boolean space(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+    }
+
+    /**
+     * Loads the tokenizer's vocabulary now (about half a second of CPU), so a process that will count
+     * tokens can start it in the background at start-up; counting waits for it either way.
+     */
+    public static void loadVocabulary() {
+        Vocabulary.ENCODING.countTokensOrdinary("warm up");
+    }
+
+    /** The vocabulary, read on first use (holder class), not when a counter is made. */
+    private static final class Vocabulary {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -83,16 +84,7 @@ final class ChromiumBrowser implements AutoCloseable {
     PageAudit audit(Path siteDir) {
         String reason = unavailableReason();
         if (reason != null) return PageAudit.unavailable(reason);
-        Future<PageAudit> f = thread.submit(() -> {
-            try {
-                start();
-            } catch (RuntimeException | IOException | Error e) {
-                stopOnBrowserThread();
-                startFailure = "the browser at " + executable + " could not be started: " + firstLine(e);
-                return PageAudit.unavailable(startFailure);
-            }
-            return auditOnBrowserThread(siteDir);
-        });
+        Future<PageAudit> f = thread.submit(() -> startedOnBrowserThread() ? auditOnBrowserThread(siteDir) : PageAudit.unavailable(startFailure));
         try {
             return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -103,6 +95,32 @@ final class ChromiumBrowser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PageAudit.failed("interrupted");
+        }
+    }
+
+    /**
+     * Starts the browser now, on its own thread, without waiting: a process that will audit a page calls
+     * this at start-up so Chromium launches while the pages are being made; the first audit then queues
+     * behind the launch and finds the browser up (or the reason it could not start).
+     */
+    void prestart() {
+        if (unavailableReason() != null) return;
+        try {
+            thread.execute(this::startedOnBrowserThread);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: nothing to start
+        }
+    }
+
+    private boolean startedOnBrowserThread() {
+        if (startFailure != null) return false;
+        try {
+            start();
+            return true;
+        } catch (RuntimeException | IOException | Error e) {
+            stopOnBrowserThread();
+            startFailure = "the browser at " + executable + " could not be started: " + firstLine(e);
+            return false;
         }
     }
 

@@ -114,6 +114,21 @@ final class NuChecker {
         }
     }
 
+    /**
+     * Sets up one checker now, in the calling thread, and keeps it for the first document: reading and
+     * compiling the schemas (and loading the checker's classes) then happens before QA needs it, in the
+     * background at start-up. A failure here is left for the first check, which sets up again and reports it.
+     */
+    void warmUp() {
+        int n = created.get();
+        if (n > 0 || !created.compareAndSet(n, n + 1)) return;
+        try {
+            idle.offer(setUp());
+        } catch (Exception | LinkageError e) {
+            // setUp() has given the slot back; the first document's check will try again and report the failure
+        }
+    }
+
     /** Time spent reading and compiling the checker's schemas so far (each pooled checker once). */
     long setUpMillis() {
         return setUpNanos.get() / 1_000_000;

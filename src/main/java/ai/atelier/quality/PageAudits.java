@@ -50,6 +50,11 @@ final class PageAudits implements AutoCloseable {
         return a;
     }
 
+    /** Starts the browser in the background, when there is one to start. */
+    void prestart() {
+        if (browser != null) browser.prestart();
+    }
+
     long browserLaunchMillis() {
         return browser == null ? 0 : browser.launchMillis();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The QA persona's deterministic half: runs every check on a site and scores it. The score (0–100)
@@ -101,6 +102,20 @@ public final class QaAgent implements AutoCloseable {
         m.put("w3c-checker-schemas", NuChecker.shared().setUpMillis());
         m.put("chromium", audits.browserLaunchMillis());
         return m;
+    }
+
+    /**
+     * Starts, in the background, what this agent's first review needs: the browser (when browser checks
+     * are on) and a W3C checker with its schemas compiled. Returns at once; a review that comes first
+     * waits for what it needs, and a start that failed is reported by the check that needed it.
+     */
+    public void warmUp() {
+        audits.prestart();
+        try {
+            HEAVY.execute(NuChecker.shared()::warmUp);
+        } catch (RejectedExecutionException e) {
+            // the pool is never shut down; nothing to warm if it were
+        }
     }
 
     /** True once a browser has been started (it stays up for the next site until {@link #close()}). */

@@ -207,14 +207,15 @@ final class ResultsMarkdown {
         if (s == null) return;
         b.append("\n## 4. Cold start: one `atelier generate` process\n\n");
         stamp(b, s);
-        b.append("`java -jar target/atelier.jar generate --profile examples/profiles/manufacturing-priya-raman.json` on the built-in\n")
+        b.append("`./atelier generate --profile examples/profiles/manufacturing-priya-raman.json` (the launcher: the jar, with the class-data\n")
+                .append("archive it records after a build) on the built-in\n")
                 .append("engine, spawn to exit, median of ").append(s.get("runs")).append(" runs (after one uncounted run that warms the file cache).\n")
                 .append("Phases come from the command itself (`ATELIER_TIMINGS=1` prints them to stderr).\n");
         b.append("\n### As users run it (browser checks on: Chromium is installed here)\n\n");
         coldStartTable(b, s);
-        b.append("\nThe rows marked \"inside a step\" are loaded on first use within the steps above them (the embedding model at the\n")
-                .append("personalizer's first retrieval; the W3C checker's schemas and headless Chromium, for the axe-core, phone-width scroll\n")
-                .append("and screenshot checks, in QA), so they are part of those steps' time, shown apart.\n");
+        b.append("\nThe rows marked \"in the background\" are started together at start-up (Atelier.warmUp: the tokenizer's vocabulary,\n")
+                .append("the embedding model, the W3C checker's schemas and headless Chromium) and overlap each other and the steps; a step that\n")
+                .append("needs one before it is ready waits for it inside its own time, so they are shown apart and not added to the loading share.\n");
         if (s.get("noBrowser") instanceof Map<?, ?> nb) {
             b.append("\n### With `--no-browser`\n\n");
             coldStartTable(b, (Map<String, Object>) nb);

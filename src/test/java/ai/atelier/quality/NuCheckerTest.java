@@ -75,6 +75,19 @@ class NuCheckerTest {
     }
 
     @Test
+    void aWarmedUpCheckerIsSetUpBeforeTheFirstDocumentAndAnswersAsAFreshOne() throws Exception {
+        NuChecker checker = new NuChecker(2);
+        checker.warmUp();
+        assertEquals(1, checker.size(), "warm-up sets up one checker");
+        assertTrue(checker.setUpMillis() > 0, "the schemas were compiled during warm-up");
+        long setUp = checker.setUpMillis();
+        checker.warmUp(); // a second warm-up adds nothing
+        for (int i = 0; i < DOCS.size(); i++) assertEquals(expected0.get(i), JSON.readTree(checker.check(DOCS.get(i), 0)), "document " + i);
+        assertEquals(1, checker.size(), "the warmed-up checker is the one the documents used");
+        assertEquals(setUp, checker.setUpMillis(), "no schema compiled after warm-up");
+    }
+
+    @Test
     void concurrentCallersShareAtMostCapacityCheckers() throws Exception {
         NuChecker checker = new NuChecker(2);
         ExecutorService pool = Executors.newFixedThreadPool(6);
