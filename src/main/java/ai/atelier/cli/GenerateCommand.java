@@ -73,12 +73,12 @@ final class GenerateCommand implements Callable<Integer> {
         try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
                 ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config))
                 : ModelSetup.atelier(config, qualityConfig()))) {
-            atelier.warmUp();
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
                 }
                 ProgressBar progress = new ProgressBar(err, 0, System.console() != null);
+                atelier.warmUp();
                 SiteGeneration.Result r = atelier.resume(resume, progress);
                 progress.finish();
                 new RunSummary(outw).print(r);
@@ -90,6 +90,7 @@ final class GenerateCommand implements Callable<Integer> {
             String siteId = Atelier.newSiteId(p, wf);
             Path dir = out != null ? out : Path.of("out", siteId);
             requireEmpty(dir);
+            atelier.warmUp(); // the input is good: start every load the run needs now, side by side
             ProgressBar progress = new ProgressBar(err, wf.steps().size(), System.console() != null);
             var retriever = timings.time("load-model", "knowledge-index", () -> atelier.retrieverFor(c, new IngestProgressBar(err, System.console() != null)));
             SiteGeneration.Result r = timings.time("work", "generate", () -> atelier.generate(p, c, retriever, wf, dir, siteId, progress));
