@@ -220,6 +220,8 @@ final class ResultsMarkdown {
             b.append("\n### With `--no-browser`\n\n");
             coldStartTable(b, (Map<String, Object>) nb);
         }
+        b.append("\nBefore and after the start-up work of the fresh-machine issue (parallel warm-up, class-data archive), measured side by\n")
+                .append("side under the same load: [results-coldstart.md](results-coldstart.md).\n");
         b.append("\nSteps (`step:*`) run inside `generate`; the rest of the process is JVM exit and what the phases do not cover. A warm\n")
                 .append("process (`atelier serve`, a batch) pays each load once; one `generate` process pays them all for one site.\n");
     }
