@@ -78,7 +78,7 @@ public final class Orchestrator {
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished,
                      Map<String, List<String>> feedback) {
         long origin = System.nanoTime();
-        Context parent = Context.current();
+        Context parent = telemetry.enabled() ? Context.current() : null; // the steps' parent span (none when off)
         CostLedger ledger = state.ledger();
         // A revision round runs a part of the workflow without its artist: the images it drew keep their type.
         if (wf.steps().stream().anyMatch(s -> s.persona().equals("artist"))) state.imageExtension(crew.imageExtensionFor(wf));
