@@ -19,6 +19,7 @@ import ai.atelier.site.Profile;
 import ai.atelier.site.Prompts;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.site.model.ConfiguredEngines;
+import ai.atelier.telemetry.Telemetry;
 import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.Escalation;
 import ai.atelier.workflow.ReviseLoop;
@@ -54,6 +55,7 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
     private final QaAgent qa;
     private final Engines engines;
+    private final Telemetry telemetry;
     private volatile WarmUp warmUp;
 
     public Atelier(Engines engines, QaAgent qa) {
@@ -70,13 +72,22 @@ public final class Atelier implements AutoCloseable {
      * escalation hook (where the revise loop finds a larger model tier for a role whose revisions are spent).
      */
     public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation) {
+        this(engines, qa, pricer, escalation, Telemetry.off());
+    }
+
+    /**
+     * As above, with telemetry (traces and metrics of every site, step and model call; see
+     * docs/observability.md). This Atelier owns it: closing the Atelier flushes and stops it.
+     */
+    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.qa = qa;
         this.engines = engines;
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
-        Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter());
+        Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
         this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation));
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry);
     }
 
     /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine. */
@@ -86,8 +97,13 @@ public final class Atelier implements AutoCloseable {
 
     /** As {@link #fromConfig(AtelierConfig)}, with this QA; the revise loop escalates along the config's ladders. */
     public static Atelier fromConfig(AtelierConfig config, QaAgent qa) {
+        return fromConfig(config, qa, Telemetry.off());
+    }
+
+    /** As {@link #fromConfig(AtelierConfig, QaAgent)}, with telemetry. */
+    public static Atelier fromConfig(AtelierConfig config, QaAgent qa, Telemetry telemetry) {
         return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), qa,
-                CostEstimator.reference(), CONFIG_LADDERS);
+                CostEstimator.reference(), CONFIG_LADDERS, telemetry);
     }
 
     /** Escalation along a model config's per-role ladders. */
@@ -101,7 +117,17 @@ public final class Atelier implements AutoCloseable {
 
     /** Every role on the built-in engine, QA as {@code quality} says (weights, browser, revise rounds). */
     public static Atelier builtin(QualityConfig quality) {
-        return new Atelier(new BuiltinEngines(), QaAgent.create(quality));
+        return builtin(quality, Telemetry.off());
+    }
+
+    /** Every role on the built-in engine, QA as {@code quality} says, with telemetry. */
+    public static Atelier builtin(QualityConfig quality, Telemetry telemetry) {
+        return new Atelier(new BuiltinEngines(), QaAgent.create(quality), CostEstimator.reference(), Escalation.NONE, telemetry);
+    }
+
+    /** This Atelier's telemetry (off unless it was handed one). */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /**
@@ -194,6 +220,7 @@ public final class Atelier implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         qa.close();
+        telemetry.close(); // after the workers: the last spans are ended
         // after the workers: in-process models free their native memory once no step uses them
         if (engines instanceof AutoCloseable owned) {
             try {

@@ -70,9 +70,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         PhaseTimings timings = PhaseTimings.fromEnvironment(err);
         timings.startup();
+        // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md); off, it loads nothing
+        ai.atelier.telemetry.Telemetry telemetry = ai.atelier.telemetry.Telemetry.fromEnvironment();
         try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
-                ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config))
-                : ModelSetup.atelier(config, qualityConfig()))) {
+                ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config), ai.atelier.workflow.Escalation.NONE, telemetry)
+                : ModelSetup.atelier(config, qualityConfig(), telemetry))) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);

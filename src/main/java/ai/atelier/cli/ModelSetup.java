@@ -38,8 +38,13 @@ final class ModelSetup {
     }
 
     static Atelier atelier(Path explicit, ai.atelier.quality.QualityConfig quality) {
+        return atelier(explicit, quality, ai.atelier.telemetry.Telemetry.off());
+    }
+
+    /** With telemetry, which the Atelier then owns (closing it flushes the last spans and metrics). */
+    static Atelier atelier(Path explicit, ai.atelier.quality.QualityConfig quality, ai.atelier.telemetry.Telemetry telemetry) {
         AtelierConfig c = config(explicit);
-        return c.models().isEmpty() && c.roles().isEmpty() ? Atelier.builtin(quality)
-                : Atelier.fromConfig(c, ai.atelier.quality.QaAgent.create(quality));
+        return c.models().isEmpty() && c.roles().isEmpty() ? Atelier.builtin(quality, telemetry)
+                : Atelier.fromConfig(c, ai.atelier.quality.QaAgent.create(quality), telemetry);
     }
 }

@@ -67,7 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         RunDatabase db = dbUrl == null || dbUrl.isBlank() ? RunDatabase.h2In(data)
                 : new RunDatabase(dbUrl, dbUser == null ? "" : dbUser, envOrEmpty("ATELIER_DB_PASSWORD"));
         ai.atelier.site.Engines engines = ModelSetup.engines(config);
-        Atelier atelier = new Atelier(engines, QaAgent.standard());
+        // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md)
+        Atelier atelier = new Atelier(engines, QaAgent.standard(), ai.atelier.economics.CostEstimator.reference(),
+                ai.atelier.workflow.Escalation.NONE, ai.atelier.telemetry.Telemetry.fromEnvironment());
         RunStore store = new RunStore(db);
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
                 new RunService.Limits(maxConcurrent, queue), engines::modelFor, ModelCatalog.bundled());

@@ -106,7 +106,7 @@ public final class ReplayEngines implements Engines {
     public <T> T builtin(String role, PersonaContext ctx, Function<PersonaContext, T> work) {
         CallMeter scratch = new CallMeter(System.nanoTime());
         long start = ctx.meter().nowMs();
-        T out = work.apply(new PersonaContext(ctx.role(), ctx.model(), scratch, ctx.executor(), ctx.prompts(), ctx.tokens(), ctx.feedback()));
+        T out = work.apply(new PersonaContext(ctx.role(), ctx.model(), scratch, ctx.executor(), ctx.prompts(), ctx.tokens(), ctx.feedback(), ctx.telemetry()));
         ctx.meter().carried(scratch.carriedTokens());
         ReplayProfile.RoleTiming timing = profile.timing(role).orElse(null);
         for (ModelCall call : scratch.calls()) {

@@ -84,6 +84,14 @@ public final class RunService implements AutoCloseable {
             return t;
         });
         this.interruptedAtStart = markInterrupted();
+        // with telemetry on, serve's load as observable gauges (read at each metric export)
+        atelier.telemetry().gauge("atelier.server.queue.length", "{run}", "Generations waiting for a slot.", () -> load().queued());
+        atelier.telemetry().gauge("atelier.server.runs.running", "{run}", "Generations running now.", () -> load().running());
+    }
+
+    /** The telemetry the runs report to (the Atelier's). */
+    public ai.atelier.telemetry.Telemetry telemetry() {
+        return atelier.telemetry();
     }
 
     /**
@@ -102,7 +110,9 @@ public final class RunService implements AutoCloseable {
             EventStream events = new EventStream(id, store);
             live.put(id, events);
             events.append(RunEvent.QUEUED, Map.of("workflow", wf.name(), "steps", stepList(wf)));
-            generations.execute(() -> generate(record, profile, wf, events));
+            Runnable work = () -> generate(record, profile, wf, events);
+            // the run continues the trace of the request that queued it (a caller's traceparent, with telemetry on)
+            generations.execute(atelier.telemetry().enabled() ? io.opentelemetry.context.Context.current().wrap(work) : work);
             return record;
         } catch (RuntimeException e) {
             admission.release();

@@ -198,7 +198,12 @@ public final class AtelierServer implements AutoCloseable {
         else throw new ApiError(400, "\"profile\" must be a JSON object (or its JSON text)", "profile", Map.of());
         JsonNode wf = root.get("workflow");
         if (wf != null && !wf.isNull() && !wf.isTextual()) throw new ApiError(400, "\"workflow\" must be a name such as \"personas\"", "workflow", Map.of());
-        RunRecord r = runs.submit(profileJson, wf == null || wf.isNull() ? null : wf.textValue());
+        RunRecord r;
+        // a caller's W3C traceparent (telemetry on): the site's workflow span continues the caller's trace
+        io.opentelemetry.context.Context caller = runs.telemetry().extract(ctx, java.util.List.of("traceparent", "tracestate"), ctx::header);
+        try (var inCallerTrace = caller.makeCurrent()) {
+            r = runs.submit(profileJson, wf == null || wf.isNull() ? null : wf.textValue());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
         out.put("status", r.status().label());

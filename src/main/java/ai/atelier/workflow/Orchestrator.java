@@ -7,6 +7,9 @@ import ai.atelier.model.TokenCounter;
 import ai.atelier.model.TokenUsage;
 import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Prompts;
+import ai.atelier.telemetry.StepTrace;
+import ai.atelier.telemetry.Telemetry;
+import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +26,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * have finished, so independent steps overlap; each runs under its time limit (cancelled, not
  * abandoned, when over); each leaves a {@link StepSpan}. After the first failure no new step
  * starts, running ones finish, and the rest are marked skipped, so what was done is kept.
+ * With telemetry on, each step is an agent span, a child of the context {@code run} was called in
+ * (passed explicitly: steps run on pool threads), and its fan-out keeps that parent.
  */
 public final class Orchestrator {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Prompts prompts;
     private final TokenCounter tokens;
+    private final Telemetry telemetry;
+    private final ExecutorService fanOut;
 
     public Orchestrator(ExecutorService workers, ScheduledExecutorService timer, Prompts prompts, TokenCounter tokens) {
+        this(workers, timer, prompts, tokens, Telemetry.off());
+    }
+
+    /** With telemetry: an agent span per step, and fan-out tasks that keep their step's span as parent. */
+    public Orchestrator(ExecutorService workers, ScheduledExecutorService timer, Prompts prompts, TokenCounter tokens, Telemetry telemetry) {
         this.workers = workers;
         this.timer = timer;
         this.prompts = prompts;
         this.tokens = tokens;
+        this.telemetry = telemetry;
+        this.fanOut = telemetry.propagating(workers);
     }
 
     /** The outcome of a run: spans in workflow order, wall time, and the first failed step if any. */
@@ -64,6 +78,7 @@ public final class Orchestrator {
     public Trace run(WorkflowDefinition wf, Crew crew, SiteState state, RunListener listener, Map<String, StepSpan> finished,
                      Map<String, List<String>> feedback) {
         long origin = System.nanoTime();
+        Context parent = telemetry.enabled() ? Context.current() : null; // the steps' parent span (none when off)
         CostLedger ledger = state.ledger();
         // A revision round runs a part of the workflow without its artist: the images it drew keep their type.
         if (wf.steps().stream().anyMatch(s -> s.persona().equals("artist"))) state.imageExtension(crew.imageExtensionFor(wf));
@@ -74,7 +89,7 @@ public final class Orchestrator {
             CompletableFuture<StepSpan> f = CompletableFuture.allOf(deps).thenCompose(v -> {
                 String model = crew.engines().modelFor(step.role());
                 for (String d : step.after()) {
-                    if (!futures.get(d).join().ok()) return done(skipped(step, model, origin, "step \"" + d + "\" did not finish"));
+                    if (!futures.get(d).join().ok()) return done(skipped(step, model, origin, "step \"" + d + "\" did not finish", parent));
                 }
                 StepSpan earlier = finished.get(step.id());
                 if (earlier != null) {
@@ -82,9 +97,9 @@ public final class Orchestrator {
                     return done(earlier);
                 }
                 if (firstFailure.get() != null) {
-                    return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed"));
+                    return done(skipped(step, model, origin, "step \"" + firstFailure.get().id() + "\" failed", parent));
                 }
-                return launch(wf, step, crew, state, listener, origin, model, ledger, feedback.getOrDefault(step.id(), List.of()));
+                return launch(wf, step, crew, state, listener, origin, model, ledger, feedback.getOrDefault(step.id(), List.of()), parent);
             }).thenApply(span -> {
                 if (StepSpan.SKIPPED.equals(span.status())) listener.stepFinished(span);
                 if (!span.ok() && !StepSpan.SKIPPED.equals(span.status())) firstFailure.compareAndSet(null, span);
@@ -100,9 +115,11 @@ public final class Orchestrator {
     }
 
     private CompletableFuture<StepSpan> launch(WorkflowDefinition wf, StepDefinition step, Crew crew, SiteState state,
-                                               RunListener listener, long origin, String model, CostLedger ledger, List<String> feedback) {
+                                               RunListener listener, long origin, String model, CostLedger ledger, List<String> feedback,
+                                               Context parent) {
         CallMeter meter = new CallMeter(origin, ledger);
-        PersonaContext ctx = new PersonaContext(step.role(), model, meter, workers, prompts, tokens, feedback);
+        StepTrace trace = telemetry.step(parent, origin, step.id(), step.persona(), step.role(), model);
+        PersonaContext ctx = new PersonaContext(step.role(), model, meter, fanOut, prompts, tokens, feedback, telemetry);
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);
@@ -111,7 +128,7 @@ public final class Orchestrator {
         long limitMicros = Math.max(1, Math.round(timeout * 1_000_000));
         String overrun = "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)";
         long startNanos = System.nanoTime();
-        Future<?> work = workers.submit(() -> {
+        Future<?> work = workers.submit(trace.wrap(() -> {
             try {
                 action.run(state, ctx);
                 // A step that finished past its limit overran it, even if the timer had not fired yet.
@@ -120,14 +137,24 @@ public final class Orchestrator {
             } catch (Throwable t) {
                 result.complete(span(step, model, StepSpan.FAILED, start, meter, describe(t)));
             }
-        });
+        }));
         var guard = timer.schedule(() -> {
             if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) work.cancel(true);
         }, limitMicros, TimeUnit.MICROSECONDS);
         return result.whenComplete((s, e) -> {
             guard.cancel(false);
+            if (telemetry.enabled()) {
+                if ("qa".equals(step.persona()) && state.quality() != null) trace.checks(state.quality().checks());
+                trace.end(outcome(s));
+            }
             listener.stepFinished(s);
         });
+    }
+
+    private static StepTrace.Outcome outcome(StepSpan s) {
+        return new StepTrace.Outcome(s.status(), s.attempts(), new TokenUsage(s.inputTokens(), s.outputTokens(),
+                s.calls().stream().mapToLong(c -> c.usage() == null ? 0 : c.usage().cachedInputTokens()).sum(), s.tokensEstimated()),
+                s.costUsd(), s.error(), s.calls(), s.carriedTokens(), s.orchestrationMs());
     }
 
     private static StepSpan span(StepDefinition step, String model, String status, long start, CallMeter meter, String error) {
@@ -140,10 +167,12 @@ public final class Orchestrator {
                 meter.carriedTokens(), Math.max(0, duration - inCalls), null);
     }
 
-    private static StepSpan skipped(StepDefinition step, String model, long origin, String why) {
+    private StepSpan skipped(StepDefinition step, String model, long origin, String why, Context parent) {
         long now = (System.nanoTime() - origin) / 1_000_000;
-        return new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.SKIPPED, now, 0, 0, 0, false, 0.0, 0,
+        StepSpan s = new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.SKIPPED, now, 0, 0, 0, false, 0.0, 0,
                 "skipped: " + why, List.of(), 0, 0, null);
+        if (telemetry.enabled()) telemetry.step(parent, origin, step.id(), step.persona(), step.role(), model).end(outcome(s));
+        return s;
     }
 
     private static CompletableFuture<StepSpan> done(StepSpan s) {

@@ -80,7 +80,10 @@ public final class ReviseLoop {
             }
             round++;
             WorkflowDefinition sub = downstream(wf, feedback.keySet());
-            Orchestrator.Trace t = orchestrator.run(sub, current, state, listener, feedback);
+            Orchestrator.Trace t;
+            try (var inRound = ai.atelier.telemetry.Telemetry.reviseRound(round)) { // the round's agent spans say which round they are
+                t = orchestrator.run(sub, current, state, listener, feedback);
+            }
             List<StepSpan> roundSpans = new ArrayList<>();
             for (StepSpan s : t.spans()) roundSpans.add(renamed(s, round, offset));
             spans.addAll(roundSpans);

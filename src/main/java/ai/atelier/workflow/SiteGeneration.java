@@ -5,6 +5,8 @@ import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.TokenCounter;
 import ai.atelier.site.Profile;
 import ai.atelier.site.WebsiteSpec;
+import ai.atelier.telemetry.SiteTrace;
+import ai.atelier.telemetry.Telemetry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,13 +16,16 @@ import java.util.Map;
 /**
  * One site generation, the self-contained unit of work: (profile, company, retriever, workflow)
  * in, a site folder with report.json out. It holds no state between runs, so a batch engine or the
- * server can run many at once. The report is written whether the run succeeds or fails.
+ * server can run many at once. The report is written whether the run succeeds or fails. With
+ * telemetry on, the run is one workflow span (the parent of its steps' agent spans) and each
+ * knowledge search a retrieval span.
  */
 public final class SiteGeneration {
     private final Orchestrator orchestrator;
     private final Crew crew;
     private final StepPricer pricer;
     private final ReviseLoop revise;
+    private final Telemetry telemetry;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
         this(orchestrator, crew, StepPricer.NONE);
@@ -33,10 +38,16 @@ public final class SiteGeneration {
 
     /** With a pricer and the revise loop that sends failing pages back to the steps that own the failures. */
     public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer, ReviseLoop revise) {
+        this(orchestrator, crew, pricer, revise, Telemetry.off());
+    }
+
+    /** As above, with telemetry: a workflow span per site (give the orchestrator the same telemetry for its agent spans). */
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer, ReviseLoop revise, Telemetry telemetry) {
         this.orchestrator = orchestrator;
         this.crew = crew;
         this.pricer = pricer;
         this.revise = revise;
+        this.telemetry = telemetry;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -48,10 +59,34 @@ public final class SiteGeneration {
     }
 
     public Result run(Request req, RunListener listener) {
-        SiteFolder folder = new SiteFolder(req.outDir());
-        folder.writeJson(RunManifest.FILE, RunManifest.of(req));
-        SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
-        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder, listener);
+        SiteTrace trace = telemetry.site(req.siteId(), req.workflow().name(), req.company().info().name());
+        Result result = null;
+        try (var current = trace.makeCurrent()) {
+            SiteFolder folder = new SiteFolder(req.outDir());
+            folder.writeJson(RunManifest.FILE, RunManifest.of(req));
+            SiteState state = new SiteState(req.profile(), req.company(), retriever(req), folder);
+            result = finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder, listener);
+            return result;
+        } finally {
+            end(trace, result);
+        }
+    }
+
+    private ai.atelier.knowledge.Retriever retriever(Request req) {
+        return telemetry.retriever(req.retriever(), req.company().info().name());
+    }
+
+    private static void end(SiteTrace trace, Result result) {
+        if (result == null) {
+            trace.end(new SiteTrace.Outcome(SiteReport.FAILED, null, "the run stopped before writing its report", null, 0, 0, false,
+                    null, null, 0));
+            return;
+        }
+        SiteReport r = result.report();
+        var q = r.quality();
+        trace.end(new SiteTrace.Outcome(r.status(), r.failedStep(), r.error(), r.totals().costUsd(), r.totals().inputTokens(),
+                r.totals().outputTokens(), r.steps().stream().anyMatch(StepSpan::tokensEstimated), q == null ? null : q.score(),
+                q == null ? null : q.passed(), r.revisions() == null ? 0 : (int) r.revisions().stream().filter(v -> !Revision.SKIPPED.equals(v.outcome())).count()));
     }
 
     /**
@@ -60,6 +95,17 @@ public final class SiteGeneration {
      * and kept; the rest run. Steps after a re-run step run again too.
      */
     public Result resume(Request req, RunListener listener) {
+        SiteTrace trace = telemetry.site(req.siteId(), req.workflow().name(), req.company().info().name());
+        Result result = null;
+        try (var current = trace.makeCurrent()) {
+            result = resumeTraced(req, listener);
+            return result;
+        } finally {
+            end(trace, result);
+        }
+    }
+
+    private Result resumeTraced(Request req, RunListener listener) {
         SiteFolder folder = new SiteFolder(req.outDir());
         SiteReport previous;
         try {
@@ -67,7 +113,7 @@ public final class SiteGeneration {
         } catch (java.io.UncheckedIOException e) {
             previous = null; // an unreadable earlier report only means every step runs again
         }
-        SiteState state = new SiteState(req.profile(), req.company(), req.retriever(), folder);
+        SiteState state = new SiteState(req.profile(), req.company(), retriever(req), folder);
         state.imageExtension(crew.imageExtensionFor(req.workflow()));
         Map<String, StepSpan> earlier = new LinkedHashMap<>();
         if (previous != null) previous.steps().forEach(s -> earlier.put(s.id(), s));

@@ -1,6 +1,9 @@
 package ai.atelier.model.provider;
 
 import dev.langchain4j.exception.HttpException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -21,8 +24,10 @@ import javax.net.ssl.SSLParameters;
 /**
  * The JDK HTTP client under LangChain4j's, with one addition: an error response becomes a
  * {@link StatusException} that keeps the provider's Retry-After header, which LangChain4j's own
- * exceptions drop. Everything else (connections, TLS, timeouts) is the JDK client's; LangChain4j
- * still builds and parses every request and response.
+ * exceptions drop; and, when the call runs inside a traced span (telemetry on), the W3C
+ * {@code traceparent} header, so the provider's side of the call joins the trace. Everything else
+ * (connections, TLS, timeouts) is the JDK client's; LangChain4j still builds and parses every
+ * request and response.
  */
 final class StatusAwareHttpClient extends HttpClient {
     private final HttpClient delegate;
@@ -47,7 +52,7 @@ final class StatusAwareHttpClient extends HttpClient {
 
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-        HttpResponse<T> r = delegate.send(request, handler);
+        HttpResponse<T> r = delegate.send(traced(request), handler);
         if (r.statusCode() >= 400) {
             Object body = r.body();
             String text = body instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(body);
@@ -55,6 +60,16 @@ final class StatusAwareHttpClient extends HttpClient {
                     retryAfter(r.headers().firstValue("Retry-After")));
         }
         return r;
+    }
+
+    /** The request with the current trace context in W3C headers; the same request outside a traced span. */
+    static HttpRequest traced(HttpRequest request) {
+        Context current = Context.current();
+        if (!Span.fromContext(current).getSpanContext().isValid()) return request;
+        HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("traceparent")
+                && !name.equalsIgnoreCase("tracestate"));
+        W3CTraceContextPropagator.getInstance().inject(current, b, HttpRequest.Builder::setHeader);
+        return b.build();
     }
 
     /** Seconds ("2", "1.5") or an HTTP date; null when absent or unreadable. */
@@ -75,13 +90,13 @@ final class StatusAwareHttpClient extends HttpClient {
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return delegate.sendAsync(request, handler);
+        return delegate.sendAsync(traced(request), handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
-        return delegate.sendAsync(request, handler, push);
+        return delegate.sendAsync(traced(request), handler, push);
     }
 
     @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }

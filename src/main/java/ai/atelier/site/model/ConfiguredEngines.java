@@ -29,6 +29,8 @@ import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Personalizer;
 import ai.atelier.site.SiteGenerator;
 import ai.atelier.site.builtin.BuiltinEngines;
+import ai.atelier.telemetry.ChatSpans;
+import ai.atelier.telemetry.Telemetry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,17 +158,24 @@ public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseab
         return config.modelFor(role).map(ModelSpec::maxOutputTokens).orElse(ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS);
     }
 
-    /** The chain around one model for one step: budget → cache → metering → retry → concurrency → provider. */
+    /** The chain around one model for one step: budget → cache → chat span (telemetry on) → metering → retry → concurrency → provider. */
     ModelClient pipeline(ModelSpec m, PersonaContext ctx) {
         ModelClient provider = clients.computeIfAbsent(m.name(), n -> providers.get(m.provider()).chat(m, credentials));
         String providerLabel = providerLabel(m);
         List<Interceptor> chain = new ArrayList<>();
         if (config.budgetPerSiteUsd() != null) chain.add(new BudgetGuard(config.budgetPerSiteUsd(), ctx.meter().ledger()));
         if (config.cache()) chain.add(caches.computeIfAbsent(m.name(), ResponseCache::new));
-        chain.add(Metering.priced(m.name(), providerLabel, priceOf(m, provider), ctx.meter()));
-        chain.add(new RetryInterceptor(backoff.apply(m.maxRetries()), (req, attempt, e, wait) -> ctx.meter().record(new ModelCall(
-                req.role(), m.name(), providerLabel, req.purpose(), ctx.meter().nowMs(), 0, TokenUsage.NONE,
-                Metering.billedNothing(e) ? 0.0 : null, req.attempt(), MeteredImages.retryStatus(attempt, e, wait)))));
+        Supplier<CatalogEntry> price = priceOf(m, provider);
+        // one chat span per call, around metering and retries (only when telemetry is on)
+        ChatSpans spans = ctx.telemetry().chatSpans(new ChatSpans.Model(m.name(), m.provider(), providerLabel, m.modelId(), m.baseUrl(),
+                m.embedded() != null ? m.embedded().temperature() : null, price));
+        if (spans != null) chain.add(spans);
+        chain.add(Metering.priced(m.name(), providerLabel, price, ctx.meter()));
+        chain.add(new RetryInterceptor(backoff.apply(m.maxRetries()), (req, attempt, e, wait) -> {
+            ctx.meter().record(new ModelCall(req.role(), m.name(), providerLabel, req.purpose(), ctx.meter().nowMs(), 0, TokenUsage.NONE,
+                    Metering.billedNothing(e) ? 0.0 : null, req.attempt(), MeteredImages.retryStatus(attempt, e, wait)));
+            if (spans != null) Telemetry.retrying(attempt, e.kind().name().toLowerCase(java.util.Locale.ROOT), wait == null ? 0 : wait.toMillis());
+        }));
         chain.add(limit(m));
         return new ChatPipeline(chain, provider);
     }
