@@ -106,11 +106,12 @@ public final class QaAgent implements AutoCloseable {
 
     /**
      * Starts, in the background, what this agent's first review needs: the browser (when browser checks
-     * are on) and a W3C checker with its schemas compiled. Returns at once; a review that comes first
+     * are on) and, when a check uses it, a W3C checker with its schemas compiled. Returns at once; a review that comes first
      * waits for what it needs, and a start that failed is reported by the check that needed it.
      */
     public void warmUp() {
         audits.prestart();
+        if (checks.stream().noneMatch(c -> c instanceof HtmlValidityCheck || c instanceof CssValidityCheck)) return;
         try {
             HEAVY.execute(NuChecker.shared()::warmUp);
         } catch (RejectedExecutionException e) {
