@@ -151,6 +151,15 @@ public final class Atelier implements AutoCloseable {
     }
 
     /**
+     * Resumes the generation in {@code siteDir} with inputs the caller already holds (the server
+     * keeps each run's profile and workflow in its database): finished steps are kept, the rest run.
+     */
+    public SiteGeneration.Result resume(Profile profile, Company company, Retriever retriever, WorkflowDefinition wf,
+                                        Path siteDir, String siteId, RunListener listener) {
+        return generation.resume(new SiteGeneration.Request(siteId, profile, company, retriever, wf, siteDir), listener);
+    }
+
+    /**
      * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
      * and skipped ones run again. The company folder and workflow are the ones the run started with.
      */

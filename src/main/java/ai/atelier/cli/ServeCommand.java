@@ -13,6 +13,7 @@ import ai.atelier.server.ServerSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "New generations per minute per client address, bursts of 10; beyond that 429 (default ${DEFAULT-VALUE}; 0 = off).")
     int rateLimit;
 
+    @Option(names = "--resume-interrupted", description = "At start, resume every run the last stop cut off (finished steps are kept); without it they stay interrupted until POST /api/sites/{id}/resume.")
+    boolean resumeInterrupted;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,6 +97,22 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Data: " + data.toAbsolutePath().normalize() + "   Runs database: " + db.describe()
                 + "   API token: " + (settings.apiToken() == null ? "not required (set ATELIER_API_TOKEN to require one)" : "required"));
         if (!runs.interruptedAtStart().isEmpty()) out.println(runs.interruptedAtStart().size() + " run(s) cut off by the last stop are marked interrupted.");
+        List<String> interrupted = runs.interrupted();
+        if (!interrupted.isEmpty() && !resumeInterrupted) {
+            out.println(interrupted.size() + " interrupted run(s): resume one with POST /api/sites/{id}/resume, or all at start with --resume-interrupted.");
+        }
+        if (resumeInterrupted) {
+            int resumed = 0;
+            for (String id : interrupted) {
+                try {
+                    runs.resume(id);
+                    resumed++;
+                } catch (RuntimeException e) {
+                    out.println("not resumed: " + id + ": " + firstLine(e));
+                }
+            }
+            if (!interrupted.isEmpty()) out.println("Resuming " + resumed + " interrupted run(s); their finished steps are kept.");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();

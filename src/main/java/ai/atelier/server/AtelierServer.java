@@ -83,6 +83,7 @@ public final class AtelierServer implements AutoCloseable {
             config.routes.get("/api/runs", this::listRuns);
             config.routes.post("/api/sites", this::createSite);
             config.routes.get("/api/sites/{id}", this::getSite);
+            config.routes.post("/api/sites/{id}/resume", this::resumeSite);
             config.routes.before("/api/sites/{id}/events", ctx -> {
                 requireRun(ctx.pathParam("id"));
                 String accept = ctx.header("Accept");
@@ -208,6 +209,27 @@ public final class AtelierServer implements AutoCloseable {
         json(ctx, 202, out);
     }
 
+    private void resumeSite(Context ctx) {
+        RunRecord r = requireRun(ctx.pathParam("id"));
+        if (r.status() != ai.atelier.runs.RunStatus.INTERRUPTED && r.status() != ai.atelier.runs.RunStatus.FAILED) {
+            throw new ApiError(409, "run " + r.id() + " is " + r.status().label() + "; only interrupted or failed runs can be resumed", "status", Map.of());
+        }
+        RunRecord queued;
+        try {
+            queued = runs.resume(r.id());
+        } catch (AtelierException e) {
+            if ("status".equals(e.field())) throw new ApiError(409, e.getMessage(), "status", Map.of());
+            throw e;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", queued.id());
+        out.put("status", queued.status().label());
+        out.put("workflow", queued.workflow());
+        out.put("links", links(queued.id()));
+        ctx.header("Location", "/api/sites/" + queued.id());
+        json(ctx, 202, out);
+    }
+
     /** Reads the body up to the limit, whatever Content-Length claims, so a chunked upload cannot exceed it either. */
     private byte[] boundedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
@@ -260,7 +282,8 @@ public final class AtelierServer implements AutoCloseable {
                 data.put("type", e.type());
                 data.putAll(e.data());
                 client.sendEvent(e.type(), JSON.writeValueAsString(data), String.valueOf(e.seq()));
-                if (e.terminal()) break;
+                // a resumed run replays its earlier terminal event before the new ones: only the last one ends the stream
+                if (e.terminal() && queue.isEmpty()) break;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
