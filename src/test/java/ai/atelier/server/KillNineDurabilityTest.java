@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("durability")
 class KillNineDurabilityTest {
     private static final Pattern SERVING = Pattern.compile("serving on http://[^:]+:(\\d+)/");
-    private static final int RUNS_PER_ROUND = 4;
+    private static final int RUNS_PER_ROUND = 3;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -139,7 +139,7 @@ class KillNineDurabilityTest {
                     "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     "ai.atelier.cli.AtelierCommand", "serve", "--port", "0", "--data", data.toString(), "--company", "examples/company",
                     "--rate-limit", "0", "--queue", "1000"));
-            if (resumeInterrupted) cmd.add("--resume-interrupted");
+            if (resumeInterrupted) cmd.addAll(List.of("--resume-interrupted", "--max-concurrent", "4"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().remove("ATELIER_API_TOKEN");
             pb.environment().put("ATELIER_BROWSER", "off"); // the page checks without Chromium: this test is about the run store
