@@ -62,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "New generations per minute per client address, bursts of 10; beyond that 429 (default ${DEFAULT-VALUE}; 0 = off).")
     int rateLimit;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A Host name this server answers besides localhost, 127.0.0.1 and [::1] (repeatable), e.g. atelier.example.com; other names get 421 (DNS rebinding).")
+    List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Option(names = "--resume-interrupted", description = "At start, resume every run the last stop cut off (finished steps are kept); without it they stay interrupted until POST /api/sites/{id}/resume.")
     boolean resumeInterrupted;
 
@@ -75,7 +79,12 @@ final class ServeCommand implements Callable<Integer> {
         RunStore store = new RunStore(db);
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
                 new RunService.Limits(maxConcurrent, queue), engines::modelFor, ModelCatalog.bundled());
-        ServerSettings settings = new ServerSettings(host, port, ServerSettings.DEFAULT_MAX_BODY, System.getenv("ATELIER_API_TOKEN"), rateLimit, 10);
+        String apiToken = System.getenv("ATELIER_API_TOKEN");
+        if (apiToken != null && apiToken.isBlank()) {
+            out.println("warning: ATELIER_API_TOKEN is set but empty; treating it as unset: no token is required. Give it a value to require one.");
+            apiToken = null;
+        }
+        ServerSettings settings = new ServerSettings(host, port, ServerSettings.DEFAULT_MAX_BODY, apiToken, rateLimit, 10, allowedHosts);
         AtelierServer server;
         try {
             server = new AtelierServer(runs, new ExampleProfiles(examplesDir()), settings, "0.1.0").start();

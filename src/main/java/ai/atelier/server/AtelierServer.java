@@ -53,6 +53,7 @@ public final class AtelierServer implements AutoCloseable {
     private final SiteFiles siteFiles;
     private final ApiToken token;
     private final RateLimiter rateLimiter;
+    private final java.util.Set<String> hostNames;
     private final Javalin app;
     private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -63,6 +64,7 @@ public final class AtelierServer implements AutoCloseable {
         this.version = version;
         this.siteFiles = new SiteFiles(runs.sitesDir());
         this.token = new ApiToken(settings.apiToken());
+        this.hostNames = settings.hostNames();
         this.rateLimiter = new RateLimiter(settings.postsPerMinute(), settings.postBurst(), System::currentTimeMillis);
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -74,6 +76,7 @@ public final class AtelierServer implements AutoCloseable {
             // "Bearer abc" after "Bearer ABC" on one connection would then be read as the earlier value. Tokens are case-sensitive.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.before(this::securityHeaders);
+            config.routes.before(this::access);
             config.routes.get("/", ctx -> resource(ctx, "/web/index.html", "text/html; charset=utf-8"));
             config.routes.get("/ui/{file}", this::uiFile);
             config.routes.get("/api/health", this::health);
@@ -84,6 +87,7 @@ public final class AtelierServer implements AutoCloseable {
             config.routes.post("/api/sites", this::createSite);
             config.routes.get("/api/sites/{id}", this::getSite);
             config.routes.post("/api/sites/{id}/resume", this::resumeSite);
+            config.routes.post("/api/session", this::session);
             config.routes.before("/api/sites/{id}/events", ctx -> {
                 requireRun(ctx.pathParam("id"));
                 String accept = ctx.header("Accept");
@@ -148,6 +152,89 @@ public final class AtelierServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
     }
 
+    /**
+     * Who may ask what, before any route runs: the Host must be one this server was told it is
+     * (DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example);
+     * with a token set, every route but /api/health and the UI's own files needs it (header, or
+     * the HttpOnly cookie POST /api/session sets for EventSource and the site iframe, which cannot
+     * send headers); a request that changes state must carry JSON and come from this origin.
+     */
+    private void access(Context ctx) {
+        if (!hostNames.contains(hostName(ctx.header("Host")))) {
+            throw new ApiError(421, "this server does not answer to the host name in the request; start it with --allowed-host NAME to add one", "Host", Map.of());
+        }
+        String path = ctx.path();
+        boolean open = path.equals("/") || path.startsWith("/ui/") || path.equals("/api/health");
+        if (!open && token.required()) {
+            String presented = ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token"));
+            if (presented == null) presented = ApiToken.fromCookie(ctx.cookie(ApiToken.COOKIE));
+            if (!token.accepts(presented)) {
+                throw new ApiError(401, "a valid API token is required: send it as \"Authorization: Bearer <token>\"", "token",
+                        Map.of("WWW-Authenticate", "Bearer realm=\"atelier\""));
+            }
+        }
+        String method = ctx.method().name();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+            String site = ctx.header("Sec-Fetch-Site");
+            if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+                throw new ApiError(403, "cross-site requests may not change anything here (Sec-Fetch-Site: " + cut(site) + ")", "Origin", Map.of());
+            }
+            String origin = ctx.header("Origin");
+            if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+                throw new ApiError(403, "cross-site requests may not change anything here (Origin: " + cut(origin) + ")", "Origin", Map.of());
+            }
+            String type = ctx.header("Content-Type");
+            String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!media.equals("application/json")) {
+                throw new ApiError(415, "send the body as JSON with \"Content-Type: application/json\"", "Content-Type", Map.of());
+            }
+        }
+    }
+
+    /** The host part of a Host header, lower case, without the port ("[::1]:8080" → "[::1]"). */
+    static String hostName(String hostHeader) {
+        if (hostHeader == null) return "";
+        String h = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    /** True when an Origin header names this very origin (scheme http(s), the same host and port as the Host header). */
+    static boolean sameOrigin(String origin, String hostHeader) {
+        if (hostHeader == null) return false;
+        try {
+            java.net.URI u = new java.net.URI(origin.strip());
+            if (u.getScheme() == null || u.getRawAuthority() == null || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))) return false;
+            String authority = u.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
+            String host = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+            int defaultPort = u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+            return authority.equals(host) || authority.equals(host + ":" + defaultPort) || host.equals(authority + ":" + defaultPort);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String cut(String s) {
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+
+    /**
+     * Turns a token sent as a header into an HttpOnly, SameSite=Strict cookie, for the requests a
+     * browser cannot add headers to (EventSource, the iframe showing a site and its files).
+     */
+    private void session(Context ctx) {
+        if (token.required()) {
+            String presented = ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token"));
+            ctx.header("Set-Cookie", ApiToken.COOKIE + "=" + ApiToken.cookieValue(presented) + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+        json(ctx, 200, Map.of("apiTokenRequired", token.required()));
+    }
+
     private void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
@@ -176,10 +263,6 @@ public final class AtelierServer implements AutoCloseable {
         long wait = rateLimiter.tryAcquire(ctx.ip());
         if (wait > 0) {
             throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
-        }
-        if (!token.accepts(ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token")))) {
-            throw new ApiError(401, "a valid API token is required: send it as \"Authorization: Bearer <token>\"", "token",
-                    Map.of("WWW-Authenticate", "Bearer realm=\"atelier\""));
         }
         byte[] body = boundedBody(ctx);
         JsonNode root;
