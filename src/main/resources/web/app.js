@@ -293,7 +293,8 @@
     $("result").hidden = false;
     const frame = $("site-frame");
     frame.title = `Generated page for ${run.visitor || "the visitor"}`;
-    frame.src = `/sites/${encodeURIComponent(id)}/`;
+    // a page that did not pass QA is served only as an explicit (still sandboxed) preview
+    frame.src = `/sites/${encodeURIComponent(id)}/` + (run.status === "done" ? "" : "?preview=1");
     $("open-site").href = `/sites/${encodeURIComponent(id)}/`;
     costs(run.costs, report);
     quality(report.quality);
@@ -388,8 +389,7 @@
       const b = e.target.closest("button[data-run]");
       if (b) openRun(b.dataset.run, true);
     });
-    loadChoices();
-    refreshRuns();
+    loadChoices().then(() => refreshRuns()); // after the token prompt, if the server asks for one
     const fromHash = location.hash.match(/^#run=([a-z0-9-]+)$/);
     if (fromHash) openRun(fromHash[1]);
   });

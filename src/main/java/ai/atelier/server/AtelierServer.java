@@ -379,8 +379,14 @@ public final class AtelierServer implements AutoCloseable {
     }
 
     private void siteFile(Context ctx, String id, String relative) throws IOException {
-        requireRun(id);
+        RunRecord run = requireRun(id);
         Path file = siteFiles.resolve(id, relative).orElseThrow(() -> new ApiError(404, "no such file in site " + id));
+        // a page that did not pass QA (or is not finished) is not published; ?preview=1 shows it, sandboxed like any site
+        boolean page = ContentTypes.of(file.getFileName().toString()).startsWith("text/html");
+        if (page && run.status() != ai.atelier.runs.RunStatus.DONE && !"1".equals(ctx.queryParam("preview"))) {
+            throw new ApiError(403, "run " + id + " is " + run.status().label() + ": its page did not pass QA, so it is not served; add ?preview=1 to look at it",
+                    "preview", Map.of());
+        }
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(ContentTypes.of(file.getFileName().toString()));
         ctx.result(Files.readAllBytes(file));
