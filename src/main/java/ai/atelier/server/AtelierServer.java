@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtelierServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses duplicate keys: {"name": "a", "name": "b"} is ambiguous, and parsers disagree on which wins. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Map<String, String> UI_FILES = Map.of("app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
     private static final int MAX_PAGE_SIZE = 100;
@@ -74,7 +76,10 @@ public final class AtelierServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // Jetty caches repeated header values per connection, matching them case-insensitively by default:
             // "Bearer abc" after "Bearer ABC" on one connection would then be read as the earlier value. Tokens are case-sensitive.
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setHeaderCacheCaseSensitive(true);
+                http.addCustomizer(AtelierServer::eventStreamForAnyAccept);
+            });
             config.routes.before(this::securityHeaders);
             config.routes.before(this::access);
             config.routes.get("/", ctx -> resource(ctx, "/web/index.html", "text/html; charset=utf-8"));
@@ -91,7 +96,8 @@ public final class AtelierServer implements AutoCloseable {
             config.routes.before("/api/sites/{id}/events", ctx -> {
                 requireRun(ctx.pathParam("id"));
                 String accept = ctx.header("Accept");
-                if (accept == null || !accept.contains("text/event-stream")) {
+                // curl and most clients send */* by default: that accepts an event stream too
+                if (accept == null || !(accept.contains("text/event-stream") || accept.contains("*/*") || accept.contains("text/*"))) {
                     throw new ApiError(406, "this is a Server-Sent Events stream: send \"Accept: text/event-stream\"", "Accept", Map.of());
                 }
                 if (openStreams.get() >= MAX_EVENT_STREAMS) {
@@ -149,7 +155,8 @@ public final class AtelierServer implements AutoCloseable {
             ctx.header("Content-Security-Policy", SecurityHeaders.UI_CSP);
             ctx.header("X-Frame-Options", "DENY");
         }
-        if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+        // the SSE response sets its own Cache-Control (no-cache); a second header would contradict it
+        if (ctx.path().startsWith("/api/") && !ctx.path().endsWith("/events")) ctx.header("Cache-Control", "no-store");
     }
 
     /**
@@ -189,6 +196,27 @@ public final class AtelierServer implements AutoCloseable {
                 throw new ApiError(415, "send the body as JSON with \"Content-Type: application/json\"", "Content-Type", Map.of());
             }
         }
+    }
+
+    /**
+     * curl and most HTTP clients send {@code Accept: *}{@code /*}, which accepts an event stream,
+     * but Javalin's SSE handler opens a stream only for an Accept naming text/event-stream. For the
+     * events route only, a wildcard Accept is read as text/event-stream.
+     */
+    private static org.eclipse.jetty.server.Request eventStreamForAnyAccept(org.eclipse.jetty.server.Request request,
+                                                                            org.eclipse.jetty.http.HttpFields.Mutable responseHeaders) {
+        String path = request.getHttpURI().getPath();
+        if (path == null || !path.startsWith("/api/sites/") || !path.endsWith("/events")) return request;
+        String accept = request.getHeaders().get(org.eclipse.jetty.http.HttpHeader.ACCEPT);
+        if (accept == null || accept.contains("text/event-stream") || !(accept.contains("*/*") || accept.contains("text/*"))) return request;
+        org.eclipse.jetty.http.HttpFields headers = org.eclipse.jetty.http.HttpFields.build(request.getHeaders())
+                .put(org.eclipse.jetty.http.HttpHeader.ACCEPT, "text/event-stream").asImmutable();
+        return new org.eclipse.jetty.server.Request.Wrapper(request) {
+            @Override
+            public org.eclipse.jetty.http.HttpFields getHeaders() {
+                return headers;
+            }
+        };
     }
 
     /** The host part of a Host header, lower case, without the port ("[::1]:8080" → "[::1]"). */
@@ -260,14 +288,14 @@ public final class AtelierServer implements AutoCloseable {
     }
 
     private void createSite(Context ctx) {
-        long wait = rateLimiter.tryAcquire(ctx.ip());
-        if (wait > 0) {
-            throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
-        }
         byte[] body = boundedBody(ctx);
         JsonNode root;
         try {
             root = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+            String dup = duplicateKey(e);
+            if (dup != null) throw new ApiError(400, "the request body has the key \"" + dup + "\" twice; send each key once", "body", Map.of());
+            throw new ApiError(400, "the request body is not valid JSON; send {\"profile\": {…}, \"workflow\": \"personas\"}", "body", Map.of());
         } catch (IOException e) {
             throw new ApiError(400, "the request body is not valid JSON; send {\"profile\": {…}, \"workflow\": \"personas\"}", "body", Map.of());
         }
@@ -282,7 +310,18 @@ public final class AtelierServer implements AutoCloseable {
         else throw new ApiError(400, "\"profile\" must be a JSON object (or its JSON text)", "profile", Map.of());
         JsonNode wf = root.get("workflow");
         if (wf != null && !wf.isNull() && !wf.isTextual()) throw new ApiError(400, "\"workflow\" must be a name such as \"personas\"", "workflow", Map.of());
-        RunRecord r = runs.submit(profileJson, wf == null || wf.isNull() ? null : wf.textValue());
+        // counted only now, and given back for a profile the service refuses: invalid requests spend no budget
+        long wait = rateLimiter.tryAcquire(ctx.ip());
+        if (wait > 0) {
+            throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
+        }
+        RunRecord r;
+        try {
+            r = runs.submit(profileJson, wf == null || wf.isNull() ? null : wf.textValue());
+        } catch (AtelierException e) {
+            rateLimiter.refund(ctx.ip());
+            throw e;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
         out.put("status", r.status().label());
@@ -311,6 +350,14 @@ public final class AtelierServer implements AutoCloseable {
         out.put("links", links(queued.id()));
         ctx.header("Location", "/api/sites/" + queued.id());
         json(ctx, 202, out);
+    }
+
+    /** The key a parser refused as a duplicate, or null for any other JSON error. */
+    static String duplicateKey(com.fasterxml.jackson.core.JacksonException e) {
+        String m = e.getOriginalMessage();
+        if (m == null || !m.startsWith("Duplicate field '")) return null;
+        int end = m.indexOf('\'', 17);
+        return end < 0 ? null : m.substring(17, end);
     }
 
     /** Reads the body up to the limit, whatever Content-Length claims, so a chunked upload cannot exceed it either. */

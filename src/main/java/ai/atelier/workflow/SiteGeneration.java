@@ -21,7 +21,7 @@ public final class SiteGeneration {
     private final Crew crew;
     private final StepPricer pricer;
     private final ReviseLoop revise;
-    private final RunManifest.Bindings bindings;
+    private volatile RunManifest.Bindings bindings;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
         this(orchestrator, crew, StepPricer.NONE);
@@ -44,6 +44,15 @@ public final class SiteGeneration {
         this.crew = crew;
         this.pricer = pricer;
         this.revise = revise;
+    }
+
+    /** The model bindings run.json records from now on (the CLI knows which config file it loaded). */
+    public void bind(RunManifest.Bindings b) {
+        this.bindings = b == null ? RunManifest.Bindings.NONE : b;
+    }
+
+    public RunManifest.Bindings bindings() {
+        return bindings;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
