@@ -33,13 +33,34 @@
   }
   const fmtTime = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "");
 
+  // The API token lives in sessionStorage (gone when the tab closes) and goes out as a header.
+  // EventSource and the site iframe cannot send headers: POST /api/session turns the header into
+  // an HttpOnly, SameSite=Strict cookie that those requests carry (docs/security.md).
+  const TOKEN_KEY = "atelier.apiToken";
+  function currentToken() {
+    return ($("token").value.trim() || sessionStorage.getItem(TOKEN_KEY) || "").trim();
+  }
   function authHeaders() {
-    const t = $("token").value.trim();
+    const t = currentToken();
     return t ? { Authorization: "Bearer " + t } : {};
+  }
+  async function useToken(t) {
+    if (!t) return;
+    sessionStorage.setItem(TOKEN_KEY, t);
+    $("token").value = t;
+    await fetch("/api/session", { method: "POST", headers: { "Content-Type": "application/json", ...authHeaders() }, body: "{}" });
+  }
+  async function askForToken() {
+    const t = window.prompt("This Atelier server requires an API token (ATELIER_API_TOKEN). Enter it:");
+    if (t && t.trim()) await useToken(t.trim());
   }
 
   async function getJson(url) {
-    const r = await fetch(url, { headers: { Accept: "application/json" } });
+    let r = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() } });
+    if (r.status === 401) {
+      await askForToken();
+      r = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() } });
+    }
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return r.json();
   }
@@ -47,7 +68,11 @@
   // ---------- start form ----------
   async function loadChoices() {
     try {
-      const [examples, workflows, health] = await Promise.all([getJson("/api/examples"), getJson("/api/workflows"), getJson("/api/health")]);
+      const health = await getJson("/api/health");
+      if (health.apiTokenRequired) {
+        if (currentToken()) await useToken(currentToken()); else await askForToken();
+      }
+      const [examples, workflows] = await Promise.all([getJson("/api/examples"), getJson("/api/workflows")]);
       const ex = $("example");
       ex.replaceChildren(el("option", { value: "" }, "— write your own —"));
       examples.forEach((e, i) => ex.append(el("option", { value: String(i) }, e.label)));
@@ -268,7 +293,8 @@
     $("result").hidden = false;
     const frame = $("site-frame");
     frame.title = `Generated page for ${run.visitor || "the visitor"}`;
-    frame.src = `/sites/${encodeURIComponent(id)}/`;
+    // a page that did not pass QA is served only as an explicit (still sandboxed) preview
+    frame.src = `/sites/${encodeURIComponent(id)}/` + (run.status === "done" ? "" : "?preview=1");
     $("open-site").href = `/sites/${encodeURIComponent(id)}/`;
     costs(run.costs, report);
     quality(report.quality);
@@ -356,14 +382,14 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     $("start-form").addEventListener("submit", submit);
+    $("token").addEventListener("change", () => useToken($("token").value.trim()));
     $("refresh").addEventListener("click", () => refreshRuns());
     $("more").addEventListener("click", () => refreshRuns(true));
     $("runs").addEventListener("click", (e) => {
       const b = e.target.closest("button[data-run]");
       if (b) openRun(b.dataset.run, true);
     });
-    loadChoices();
-    refreshRuns();
+    loadChoices().then(() => refreshRuns()); // after the token prompt, if the server asks for one
     const fromHash = location.hash.match(/^#run=([a-z0-9-]+)$/);
     if (fromHash) openRun(fromHash[1]);
   });

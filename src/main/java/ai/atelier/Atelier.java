@@ -87,7 +87,8 @@ public final class Atelier implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
         this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry);
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry,
+                ai.atelier.workflow.RunManifest.Bindings.NONE);
     }
 
     /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine. */
@@ -175,6 +176,24 @@ public final class Atelier implements AutoCloseable {
         return knowledge;
     }
 
+    /** Records {@code b} (the config file these engines came from) in every run's run.json; returns this. */
+    public Atelier bound(ai.atelier.workflow.RunManifest.Bindings b) {
+        generation.bind(b);
+        return this;
+    }
+
+    /** The run.json of a site folder, or a one-line error saying why there is none. */
+    public static ai.atelier.workflow.RunManifest manifest(Path siteDir) {
+        if (!java.nio.file.Files.isRegularFile(siteDir.resolve(ai.atelier.workflow.RunManifest.FILE))) {
+            throw new AtelierException(siteDir + " has no run.json: it is not an Atelier site folder", "resume", null);
+        }
+        try {
+            return new ai.atelier.workflow.SiteFolder(siteDir).readJson(ai.atelier.workflow.RunManifest.FILE, ai.atelier.workflow.RunManifest.class);
+        } catch (RuntimeException e) {
+            throw new AtelierException(siteDir + "/run.json is unreadable (" + e.getMessage() + "); start a new run instead", "resume", e);
+        }
+    }
+
     /** A readable, unique id: visitor, workflow and time. */
     public static String newSiteId(Profile p, WorkflowDefinition wf) {
         String who = (p.id() != null ? p.id() : p.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
@@ -190,19 +209,24 @@ public final class Atelier implements AutoCloseable {
     }
 
     /**
+     * Resumes the generation in {@code siteDir} with inputs the caller already holds (the server
+     * keeps each run's profile and workflow in its database): finished steps are kept, the rest run.
+     */
+    public SiteGeneration.Result resume(Profile profile, Company company, Retriever retriever, WorkflowDefinition wf,
+                                        Path siteDir, String siteId, RunListener listener) {
+        return generation.resume(new SiteGeneration.Request(siteId, profile, company, retriever, wf, siteDir), listener);
+    }
+
+    /**
      * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
      * and skipped ones run again. The company folder and workflow are the ones the run started with.
      */
     public SiteGeneration.Result resume(Path siteDir, RunListener listener) {
-        if (!java.nio.file.Files.isRegularFile(siteDir.resolve(ai.atelier.workflow.RunManifest.FILE))) {
-            throw new AtelierException(siteDir + " has no run.json: it is not an Atelier site folder", "resume", null);
-        }
-        ai.atelier.workflow.SiteFolder folder = new ai.atelier.workflow.SiteFolder(siteDir);
-        ai.atelier.workflow.RunManifest m;
-        try {
-            m = folder.readJson(ai.atelier.workflow.RunManifest.FILE, ai.atelier.workflow.RunManifest.class);
-        } catch (RuntimeException e) {
-            throw new AtelierException(siteDir + "/run.json is unreadable (" + e.getMessage() + "); start a new run instead", "resume", e);
+        ai.atelier.workflow.RunManifest m = manifest(siteDir);
+        if (!m.bindings().sameConfig(generation.bindings())) {
+            // resumed on other bindings (--rebind): run.json says so from now on; the report keeps each step's own model
+            new ai.atelier.workflow.SiteFolder(siteDir).writeJson(ai.atelier.workflow.RunManifest.FILE, new ai.atelier.workflow.RunManifest(m.siteId(),
+                    m.profileJson(), m.companyDir(), m.workflow(), m.startedAt(), generation.bindings()));
         }
         Profile profile = new ai.atelier.site.ProfileReader().parse(m.profileJson());
         Company company = loadCompany(Path.of(m.companyDir()));

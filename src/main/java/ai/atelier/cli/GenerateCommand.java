@@ -55,6 +55,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quality", paramLabel = "FILE", description = "QA weights, severities, browser and revise rounds (YAML; overrides the bundled quality/weights.yaml).")
     Path quality;
 
+    @Option(names = "--rebind", description = "With --resume: run the remaining steps on the config given now (or none) even though run.json records other bindings.")
+    boolean rebind;
+
     @Mixin
     ReplayOptions replay;
 
@@ -68,13 +71,18 @@ final class GenerateCommand implements Callable<Integer> {
         if (resume != null && replay.requested()) {
             throw new AtelierException("--replay starts a new simulated run; drop it to resume a run with --resume", "replay", null);
         }
+        if (rebind && resume == null) throw new AtelierException("--rebind only applies to --resume DIR", "rebind", null);
+        // a resume runs on the bindings run.json records, or refuses (unless --rebind) when the config now differs
+        Path bound = resume != null ? Atelier.manifest(resume).bindings().configForResume(ModelSetup.configFile(config), rebind)
+                : replay.requested() ? config : ModelSetup.configFile(config);
+        if (resume != null && rebind) err.println("resuming on " + ai.atelier.workflow.RunManifest.Bindings.of(bound).describe() + " (--rebind)");
         PhaseTimings timings = PhaseTimings.fromEnvironment(err);
         timings.startup();
         // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md); off, it loads nothing
         ai.atelier.telemetry.Telemetry telemetry = ai.atelier.telemetry.Telemetry.fromEnvironment();
         try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
                 ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config), ai.atelier.workflow.Escalation.NONE, telemetry)
-                : ModelSetup.atelier(config, qualityConfig(), telemetry))) {
+                : ModelSetup.atelier(bound, qualityConfig(), telemetry).bound(ai.atelier.workflow.RunManifest.Bindings.of(bound)))) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);

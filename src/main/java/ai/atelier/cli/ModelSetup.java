@@ -10,6 +10,15 @@ import java.nio.file.Path;
 final class ModelSetup {
     private ModelSetup() {}
 
+    /** The config file commands would read, in the same order as {@link #config}: --config, $ATELIER_CONFIG, ./atelier.yaml; null for none. */
+    static Path configFile(Path explicit) {
+        if (explicit != null) return explicit;
+        String env = System.getenv(ai.atelier.model.ConfigLoader.ENV);
+        if (env != null && !env.isBlank()) return Path.of(env);
+        Path local = Path.of("").toAbsolutePath().resolve("atelier.yaml");
+        return java.nio.file.Files.isRegularFile(local) ? local : null;
+    }
+
     static AtelierConfig config(Path explicit) {
         return new ConfigLoader(Providers.standard().keywords()).locate(explicit, System::getenv, Path.of("").toAbsolutePath());
     }

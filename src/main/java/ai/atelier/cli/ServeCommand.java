@@ -13,6 +13,7 @@ import ai.atelier.server.ServerSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -61,6 +62,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "New generations per minute per client address, bursts of 10; beyond that 429 (default ${DEFAULT-VALUE}; 0 = off).")
     int rateLimit;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A Host name this server answers besides localhost, 127.0.0.1 and [::1] (repeatable), e.g. atelier.example.com; other names get 421 (DNS rebinding).")
+    List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--resume-interrupted", description = "At start, resume every run the last stop cut off (finished steps are kept); without it they stay interrupted until POST /api/sites/{id}/resume.")
+    boolean resumeInterrupted;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +81,12 @@ final class ServeCommand implements Callable<Integer> {
         RunStore store = new RunStore(db);
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
                 new RunService.Limits(maxConcurrent, queue), engines::modelFor, ModelCatalog.bundled());
-        ServerSettings settings = new ServerSettings(host, port, ServerSettings.DEFAULT_MAX_BODY, System.getenv("ATELIER_API_TOKEN"), rateLimit, 10);
+        String apiToken = System.getenv("ATELIER_API_TOKEN");
+        if (apiToken != null && apiToken.isBlank()) {
+            out.println("warning: ATELIER_API_TOKEN is set but empty; treating it as unset: no token is required. Give it a value to require one.");
+            apiToken = null;
+        }
+        ServerSettings settings = new ServerSettings(host, port, ServerSettings.DEFAULT_MAX_BODY, apiToken, rateLimit, 10, allowedHosts);
         AtelierServer server;
         try {
             server = new AtelierServer(runs, new ExampleProfiles(examplesDir()), settings, "0.1.0").start();
@@ -95,6 +108,22 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Data: " + data.toAbsolutePath().normalize() + "   Runs database: " + db.describe()
                 + "   API token: " + (settings.apiToken() == null ? "not required (set ATELIER_API_TOKEN to require one)" : "required"));
         if (!runs.interruptedAtStart().isEmpty()) out.println(runs.interruptedAtStart().size() + " run(s) cut off by the last stop are marked interrupted.");
+        List<String> interrupted = runs.interrupted();
+        if (!interrupted.isEmpty() && !resumeInterrupted) {
+            out.println(interrupted.size() + " interrupted run(s): resume one with POST /api/sites/{id}/resume, or all at start with --resume-interrupted.");
+        }
+        if (resumeInterrupted) {
+            int resumed = 0;
+            for (String id : interrupted) {
+                try {
+                    runs.resume(id);
+                    resumed++;
+                } catch (RuntimeException e) {
+                    out.println("not resumed: " + id + ": " + firstLine(e));
+                }
+            }
+            if (!interrupted.isEmpty()) out.println("Resuming " + resumed + " interrupted run(s); their finished steps are kept.");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,21 @@ public final class CompanyLoader {
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The folder being loaded (its real path), for the containment check of every file read. */
+    private final ThreadLocal<Path> realRoot = new ThreadLocal<>();
+
     public Company load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new AtelierException("company folder not found: " + dir + " (pass a folder with company.yaml, research/, offerings.yaml, testimonials.yaml, design-guidelines.md and policies.yaml)", "company", null);
         }
         Path root = dir.toAbsolutePath().normalize();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new AtelierException("company folder " + dir + " cannot be opened: " + e.getMessage(), "company", e);
+        }
+        this.realRoot.set(realRoot);
         CompanyInfo info = info(root);
         List<SkippedFile> skipped = new ArrayList<>();
         List<ResearchDoc> research = research(root, skipped);
@@ -67,18 +78,25 @@ public final class CompanyLoader {
     private List<ResearchDoc> research(Path root, List<SkippedFile> skipped) {
         Path dir = root.resolve("research");
         if (!Files.isDirectory(dir)) throw bad("research/", "folder is missing (create it; it may hold zero or more .md documents)");
+        if (Files.isSymbolicLink(dir)) throw bad("research/", "is a link; the company folder is read only as real files and folders inside it");
         List<ResearchDoc> docs = new ArrayList<>();
         ResearchReader reader = new ResearchReader();
+        // Files.walk does not follow links: a link to a folder is listed as an entry and refused below, never descended into
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(f -> !Files.isDirectory(f)).sorted().toList()) {
+            for (Path p : files.filter(f -> !f.equals(dir) && !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String id = root.relativize(p).toString().replace('\\', '/');
                 if (p.getFileName().toString().startsWith(".")) continue;
+                String refused = refusal(realRoot.get(), p);
+                if (refused != null) {
+                    skipped.add(new SkippedFile(id, refused));
+                    continue;
+                }
                 if (!ResearchReader.supports(p)) {
                     skipped.add(new SkippedFile(id, "is not a supported research type (" + String.join(", ", ResearchReader.EXTENSIONS) + ")"));
                     continue;
                 }
                 try {
-                    docs.add(reader.read(id, p));
+                    docs.add(reader.read(id, p.toRealPath()));
                 } catch (ResearchReader.Unusable e) {
                     skipped.add(new SkippedFile(id, e.getMessage()));
                 }
@@ -136,7 +154,7 @@ public final class CompanyLoader {
 
     // ---- helpers -------------------------------------------------------------------------
 
-    private static JsonNode yaml(Path root, String file) {
+    private JsonNode yaml(Path root, String file) {
         String text = text(root, file);
         try {
             JsonNode n = YAML.readTree(text);
@@ -147,14 +165,39 @@ public final class CompanyLoader {
         }
     }
 
-    private static String text(Path root, String file) {
+    private String text(Path root, String file) {
         Path p = root.resolve(file);
-        if (!Files.isRegularFile(p)) throw bad(file, "is missing from company folder " + root);
-        return read(root, p);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw bad(file, "is missing from company folder " + root);
+        String refused = refusal(realRoot.get(), p);
+        if (refused != null) throw bad(file, refused);
+        try {
+            return read(root, p.toRealPath());
+        } catch (IOException e) {
+            throw bad(file, "cannot be read: " + e.getMessage());
+        }
     }
 
-    private static String read(Path root, Path p) {
-        String name = root.relativize(p).toString();
+    /**
+     * Why {@code p} must not be read, or null when it may. The company folder is untrusted input:
+     * a link is followed only when its real path stays inside the folder (a link out, say to
+     * /etc/passwd, would publish that file on the page), a link to a folder is never followed,
+     * and only regular files are read (a FIFO would block the run, a device would stream forever).
+     */
+    static String refusal(Path realRoot, Path p) {
+        try {
+            Path real = p.toRealPath();
+            if (!real.startsWith(realRoot)) return "is a link that leads outside the company folder; links are followed only to files inside it";
+            var attrs = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+            if (attrs.isDirectory()) return "is a link to a folder; links to folders are not followed";
+            if (!attrs.isRegularFile()) return "is not a regular file (a FIFO, device or socket); only plain files are read";
+            return null;
+        } catch (IOException e) {
+            return Files.isSymbolicLink(p) ? "cannot be read: it is a link whose target does not exist" : "cannot be read: " + e.getMessage();
+        }
+    }
+
+    private String read(Path root, Path p) {
+        String name = p.startsWith(realRoot.get()) ? realRoot.get().relativize(p).toString() : p.getFileName().toString();
         try {
             if (Files.size(p) > MAX_FILE_BYTES) throw bad(name, "is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
             return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);

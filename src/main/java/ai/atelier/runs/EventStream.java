@@ -22,8 +22,14 @@ final class EventStream {
     private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
 
     EventStream(String runId, RunStore store) {
+        this(runId, store, List.of());
+    }
+
+    /** A stream that continues {@code earlier} (a resumed run keeps its history and numbering). */
+    EventStream(String runId, RunStore store, List<RunEvent> earlier) {
         this.runId = runId;
         this.store = store;
+        this.events.addAll(earlier);
     }
 
     synchronized RunEvent append(String type, Map<String, Object> data) {
@@ -45,7 +51,7 @@ final class EventStream {
         boolean ended = false;
         for (RunEvent e : events) {
             if (e.seq() > afterSeq) listener.accept(e);
-            ended |= e.terminal();
+            ended = e.terminal(); // a resumed run has an earlier terminal event; only the last one ends the stream
         }
         if (ended) return () -> {};
         listeners.add(listener);

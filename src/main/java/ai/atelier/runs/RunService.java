@@ -37,6 +37,7 @@ import java.util.function.Function;
  * that a previous process left queued or running as interrupted, so no run is silently lost.
  */
 public final class RunService implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunService.class);
     /** How many generations run at once, and how many more may wait. */
     public record Limits(int maxConcurrent, int queueCapacity) {
         public Limits {
@@ -120,6 +121,40 @@ public final class RunService implements AutoCloseable {
         }
     }
 
+    /**
+     * Resumes an interrupted or failed run in its own folder: the steps it finished are kept (from
+     * the folder's step journal), the rest run. Throws {@link AtelierException} (field "status")
+     * when the run is not interrupted or failed, and {@link QueueFullException} when no place is free.
+     */
+    public RunRecord resume(String id) {
+        RunRecord r = store.find(id).orElseThrow(() -> new AtelierException("no run with id " + id, "id", null));
+        if (r.status() != RunStatus.INTERRUPTED && r.status() != RunStatus.FAILED) {
+            throw new AtelierException("run " + id + " is " + r.status().label() + "; only interrupted or failed runs can be resumed", "status", null);
+        }
+        Profile profile = new ProfileReader().parse(r.profileJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WorkflowDefinition wf = workflow(r.workflow());
+        if (!admission.tryAcquire()) throw new QueueFullException(limits.maxConcurrent() + limits.queueCapacity());
+        try {
+            if (!store.requeue(id)) {
+                throw new AtelierException("run " + id + " is being resumed already", "status", null);
+            }
+            EventStream events = new EventStream(id, store, store.events(id));
+            events.append(RunEvent.QUEUED, Map.of("workflow", wf.name(), "steps", stepList(wf), "resumed", true));
+            live.put(id, events);
+            RunRecord queued = store.find(id).orElseThrow();
+            generations.execute(() -> generate(queued, profile, wf, events));
+            return queued;
+        } catch (RuntimeException e) {
+            admission.release();
+            throw e;
+        }
+    }
+
+    /** Every run marked interrupted (by this start or an earlier one), oldest first: what --resume-interrupted resumes. */
+    public List<String> interrupted() {
+        return store.withStatus(RunStatus.INTERRUPTED, RunStatus.INTERRUPTED);
+    }
+
     public Optional<RunRecord> find(String id) {
         return store.find(id);
     }
@@ -195,10 +230,16 @@ public final class RunService implements AutoCloseable {
             long started = System.currentTimeMillis();
             store.markStarted(record.id(), started);
             events.append(RunEvent.STARTED, Map.of("startedAt", started));
-            SiteGeneration.Result result = atelier.generate(profile, company, retriever, wf, siteDir(record.id()), record.id(), listener(wf, events));
+            Path dir = siteDir(record.id());
+            // a folder with run.json was started before (and cut off or failed): keep what it finished
+            SiteGeneration.Result result = java.nio.file.Files.isRegularFile(dir.resolve(ai.atelier.workflow.RunManifest.FILE))
+                    ? atelier.resume(profile, company, retriever, wf, dir, record.id(), listener(wf, events))
+                    : atelier.generate(profile, company, retriever, wf, dir, record.id(), listener(wf, events));
             finish(record, result.report(), events);
         } catch (RuntimeException | Error e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            if (e instanceof Error) LOG.error("run {} failed: {}", record.id(), why, e); // a bug, not bad input: keep the stack
+            else LOG.warn("run {} failed: {}", record.id(), why);
             try {
                 store.markFinished(record.id(), RunStatus.FAILED, System.currentTimeMillis(), null, null, null, null, why, null, null);
                 events.append(RunEvent.FAILED, Map.of("error", why));
@@ -274,7 +315,7 @@ public final class RunService implements AutoCloseable {
         for (String id : ids) {
             List<RunEvent> past = store.events(id);
             store.markFinished(id, RunStatus.INTERRUPTED, System.currentTimeMillis(), null, null, null, null,
-                    "interrupted: the server stopped before this run finished; start it again to regenerate", null, null);
+                    "interrupted: the server stopped before this run finished; resume it with POST /api/sites/" + id + "/resume", null, null);
             store.appendEvent(id, new RunEvent(past.size() + 1, RunEvent.INTERRUPTED,
                     Map.of("error", "the server stopped before this run finished")));
         }

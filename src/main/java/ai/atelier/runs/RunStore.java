@@ -48,6 +48,7 @@ public final class RunStore implements AutoCloseable {
         return call(c -> Migrations.currentVersion(c));
     }
 
+    /** Records a new run; it is on disk (synced) when this returns, so a 202 for it is a promise kept. */
     public synchronized void insert(RunRecord r) {
         run(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO runs (id, workflow, status, visitor_name, industry, created_ms, profile_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -60,7 +61,39 @@ public final class RunStore implements AutoCloseable {
                 p.setString(7, r.profileJson());
                 p.executeUpdate();
             }
+            sync(c);
         });
+    }
+
+    /**
+     * Puts an interrupted or failed run back in the queue (for a resume); false when the run is not
+     * in one of those states any more (another request resumed it first). Synced like an insert.
+     */
+    public synchronized boolean requeue(String id) {
+        return call(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE runs SET status = ?, finished_ms = NULL, error = NULL WHERE id = ? AND status IN (?, ?)")) {
+                p.setString(1, RunStatus.QUEUED.label());
+                p.setString(2, id);
+                p.setString(3, RunStatus.INTERRUPTED.label());
+                p.setString(4, RunStatus.FAILED.label());
+                boolean changed = p.executeUpdate() == 1;
+                if (changed) sync(c);
+                return changed;
+            }
+        });
+    }
+
+    /**
+     * Makes what was just committed survive the process being killed (and the machine losing
+     * power). PostgreSQL commits are durable already (synchronous_commit); H2 commits to memory and
+     * writes to its file about a second later, so a kill -9 in that second lost accepted runs:
+     * {@code CHECKPOINT SYNC} writes and fsyncs it now.
+     */
+    private void sync(Connection c) throws SQLException {
+        if (!"h2".equals(db.kind())) return;
+        try (var s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
     }
 
     public synchronized void markStarted(String id, long startedMs) {
@@ -92,6 +125,7 @@ public final class RunStore implements AutoCloseable {
                 p.setString(10, id);
                 p.executeUpdate();
             }
+            sync(c);
         });
     }
 
@@ -154,11 +188,16 @@ public final class RunStore implements AutoCloseable {
 
     /** Ids of runs that were queued or running: after a restart, these were cut off. */
     public synchronized List<String> unfinished() {
+        return withStatus(RunStatus.QUEUED, RunStatus.RUNNING);
+    }
+
+    /** Ids of runs with either status, oldest first. */
+    public synchronized List<String> withStatus(RunStatus a, RunStatus b) {
         return call(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id FROM runs WHERE status IN (?, ?) ORDER BY created_ms")) {
-                p.setString(1, RunStatus.QUEUED.label());
-                p.setString(2, RunStatus.RUNNING.label());
+                p.setString(1, a.label());
+                p.setString(2, b.label());
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) out.add(r.getString(1));
                 }

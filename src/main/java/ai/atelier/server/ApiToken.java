@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The optional shared secret for requests that start work. Compared in constant time over SHA-256
+ * The optional shared secret for every request but /api/health and the UI's files. Compared in constant time over SHA-256
  * digests, so neither the content nor the length of the secret leaks through response timing.
  */
 final class ApiToken {
+    /** The cookie POST /api/session sets: HttpOnly, SameSite=Strict, the token URL-encoded. */
+    static final String COOKIE = "atelier_token";
     private final byte[] expected;
 
     ApiToken(String token) {
@@ -30,6 +32,19 @@ final class ApiToken {
     static String from(String authorization, String xApiToken) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return authorization.substring(7).strip();
         return xApiToken == null ? null : xApiToken.strip();
+    }
+
+    static String cookieValue(String token) {
+        return java.net.URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8);
+    }
+
+    static String fromCookie(String value) {
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static byte[] sha256(String s) {

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtelierServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses duplicate keys: {"name": "a", "name": "b"} is ambiguous, and parsers disagree on which wins. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Map<String, String> UI_FILES = Map.of("app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
     private static final int MAX_PAGE_SIZE = 100;
@@ -53,6 +55,7 @@ public final class AtelierServer implements AutoCloseable {
     private final SiteFiles siteFiles;
     private final ApiToken token;
     private final RateLimiter rateLimiter;
+    private final java.util.Set<String> hostNames;
     private final Javalin app;
     private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -63,6 +66,7 @@ public final class AtelierServer implements AutoCloseable {
         this.version = version;
         this.siteFiles = new SiteFiles(runs.sitesDir());
         this.token = new ApiToken(settings.apiToken());
+        this.hostNames = settings.hostNames();
         this.rateLimiter = new RateLimiter(settings.postsPerMinute(), settings.postBurst(), System::currentTimeMillis);
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -72,8 +76,12 @@ public final class AtelierServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // Jetty caches repeated header values per connection, matching them case-insensitively by default:
             // "Bearer abc" after "Bearer ABC" on one connection would then be read as the earlier value. Tokens are case-sensitive.
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setHeaderCacheCaseSensitive(true);
+                http.addCustomizer(AtelierServer::eventStreamForAnyAccept);
+            });
             config.routes.before(this::securityHeaders);
+            config.routes.before(this::access);
             config.routes.get("/", ctx -> resource(ctx, "/web/index.html", "text/html; charset=utf-8"));
             config.routes.get("/ui/{file}", this::uiFile);
             config.routes.get("/api/health", this::health);
@@ -83,10 +91,13 @@ public final class AtelierServer implements AutoCloseable {
             config.routes.get("/api/runs", this::listRuns);
             config.routes.post("/api/sites", this::createSite);
             config.routes.get("/api/sites/{id}", this::getSite);
+            config.routes.post("/api/sites/{id}/resume", this::resumeSite);
+            config.routes.post("/api/session", this::session);
             config.routes.before("/api/sites/{id}/events", ctx -> {
                 requireRun(ctx.pathParam("id"));
                 String accept = ctx.header("Accept");
-                if (accept == null || !accept.contains("text/event-stream")) {
+                // curl and most clients send */* by default: that accepts an event stream too
+                if (accept == null || !(accept.contains("text/event-stream") || accept.contains("*/*") || accept.contains("text/*"))) {
                     throw new ApiError(406, "this is a Server-Sent Events stream: send \"Accept: text/event-stream\"", "Accept", Map.of());
                 }
                 if (openStreams.get() >= MAX_EVENT_STREAMS) {
@@ -144,7 +155,112 @@ public final class AtelierServer implements AutoCloseable {
             ctx.header("Content-Security-Policy", SecurityHeaders.UI_CSP);
             ctx.header("X-Frame-Options", "DENY");
         }
-        if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+        // the SSE response sets its own Cache-Control (no-cache); a second header would contradict it
+        if (ctx.path().startsWith("/api/") && !ctx.path().endsWith("/events")) ctx.header("Cache-Control", "no-store");
+    }
+
+    /**
+     * Who may ask what, before any route runs: the Host must be one this server was told it is
+     * (DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example);
+     * with a token set, every route but /api/health and the UI's own files needs it (header, or
+     * the HttpOnly cookie POST /api/session sets for EventSource and the site iframe, which cannot
+     * send headers); a request that changes state must carry JSON and come from this origin.
+     */
+    private void access(Context ctx) {
+        if (!hostNames.contains(hostName(ctx.header("Host")))) {
+            throw new ApiError(421, "this server does not answer to the host name in the request; start it with --allowed-host NAME to add one", "Host", Map.of());
+        }
+        String path = ctx.path();
+        boolean open = path.equals("/") || path.startsWith("/ui/") || path.equals("/api/health");
+        if (!open && token.required()) {
+            String presented = ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token"));
+            if (presented == null) presented = ApiToken.fromCookie(ctx.cookie(ApiToken.COOKIE));
+            if (!token.accepts(presented)) {
+                throw new ApiError(401, "a valid API token is required: send it as \"Authorization: Bearer <token>\"", "token",
+                        Map.of("WWW-Authenticate", "Bearer realm=\"atelier\""));
+            }
+        }
+        String method = ctx.method().name();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+            String site = ctx.header("Sec-Fetch-Site");
+            if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+                throw new ApiError(403, "cross-site requests may not change anything here (Sec-Fetch-Site: " + cut(site) + ")", "Origin", Map.of());
+            }
+            String origin = ctx.header("Origin");
+            if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+                throw new ApiError(403, "cross-site requests may not change anything here (Origin: " + cut(origin) + ")", "Origin", Map.of());
+            }
+            String type = ctx.header("Content-Type");
+            String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!media.equals("application/json")) {
+                throw new ApiError(415, "send the body as JSON with \"Content-Type: application/json\"", "Content-Type", Map.of());
+            }
+        }
+    }
+
+    /**
+     * curl and most HTTP clients send {@code Accept: *}{@code /*}, which accepts an event stream,
+     * but Javalin's SSE handler opens a stream only for an Accept naming text/event-stream. For the
+     * events route only, a wildcard Accept is read as text/event-stream.
+     */
+    private static org.eclipse.jetty.server.Request eventStreamForAnyAccept(org.eclipse.jetty.server.Request request,
+                                                                            org.eclipse.jetty.http.HttpFields.Mutable responseHeaders) {
+        String path = request.getHttpURI().getPath();
+        if (path == null || !path.startsWith("/api/sites/") || !path.endsWith("/events")) return request;
+        String accept = request.getHeaders().get(org.eclipse.jetty.http.HttpHeader.ACCEPT);
+        if (accept == null || accept.contains("text/event-stream") || !(accept.contains("*/*") || accept.contains("text/*"))) return request;
+        org.eclipse.jetty.http.HttpFields headers = org.eclipse.jetty.http.HttpFields.build(request.getHeaders())
+                .put(org.eclipse.jetty.http.HttpHeader.ACCEPT, "text/event-stream").asImmutable();
+        return new org.eclipse.jetty.server.Request.Wrapper(request) {
+            @Override
+            public org.eclipse.jetty.http.HttpFields getHeaders() {
+                return headers;
+            }
+        };
+    }
+
+    /** The host part of a Host header, lower case, without the port ("[::1]:8080" → "[::1]"). */
+    static String hostName(String hostHeader) {
+        if (hostHeader == null) return "";
+        String h = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    /** True when an Origin header names this very origin (scheme http(s), the same host and port as the Host header). */
+    static boolean sameOrigin(String origin, String hostHeader) {
+        if (hostHeader == null) return false;
+        try {
+            java.net.URI u = new java.net.URI(origin.strip());
+            if (u.getScheme() == null || u.getRawAuthority() == null || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))) return false;
+            String authority = u.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
+            String host = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+            int defaultPort = u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+            return authority.equals(host) || authority.equals(host + ":" + defaultPort) || host.equals(authority + ":" + defaultPort);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String cut(String s) {
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+
+    /**
+     * Turns a token sent as a header into an HttpOnly, SameSite=Strict cookie, for the requests a
+     * browser cannot add headers to (EventSource, the iframe showing a site and its files).
+     */
+    private void session(Context ctx) {
+        if (token.required()) {
+            String presented = ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token"));
+            ctx.header("Set-Cookie", ApiToken.COOKIE + "=" + ApiToken.cookieValue(presented) + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+        json(ctx, 200, Map.of("apiTokenRequired", token.required()));
     }
 
     private void health(Context ctx) {
@@ -172,18 +288,14 @@ public final class AtelierServer implements AutoCloseable {
     }
 
     private void createSite(Context ctx) {
-        long wait = rateLimiter.tryAcquire(ctx.ip());
-        if (wait > 0) {
-            throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
-        }
-        if (!token.accepts(ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token")))) {
-            throw new ApiError(401, "a valid API token is required: send it as \"Authorization: Bearer <token>\"", "token",
-                    Map.of("WWW-Authenticate", "Bearer realm=\"atelier\""));
-        }
         byte[] body = boundedBody(ctx);
         JsonNode root;
         try {
             root = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+            String dup = duplicateKey(e);
+            if (dup != null) throw new ApiError(400, "the request body has the key \"" + dup + "\" twice; send each key once", "body", Map.of());
+            throw new ApiError(400, "the request body is not valid JSON; send {\"profile\": {…}, \"workflow\": \"personas\"}", "body", Map.of());
         } catch (IOException e) {
             throw new ApiError(400, "the request body is not valid JSON; send {\"profile\": {…}, \"workflow\": \"personas\"}", "body", Map.of());
         }
@@ -198,11 +310,19 @@ public final class AtelierServer implements AutoCloseable {
         else throw new ApiError(400, "\"profile\" must be a JSON object (or its JSON text)", "profile", Map.of());
         JsonNode wf = root.get("workflow");
         if (wf != null && !wf.isNull() && !wf.isTextual()) throw new ApiError(400, "\"workflow\" must be a name such as \"personas\"", "workflow", Map.of());
+        // counted only now, and given back for a profile the service refuses: invalid requests spend no budget
+        long wait = rateLimiter.tryAcquire(ctx.ip());
+        if (wait > 0) {
+            throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
+        }
         RunRecord r;
         // a caller's W3C traceparent (telemetry on): the site's workflow span continues the caller's trace
         io.opentelemetry.context.Context caller = runs.telemetry().extract(ctx, java.util.List.of("traceparent", "tracestate"), ctx::header);
         try (var inCallerTrace = caller.makeCurrent()) {
             r = runs.submit(profileJson, wf == null || wf.isNull() ? null : wf.textValue());
+        } catch (AtelierException e) {
+            rateLimiter.refund(ctx.ip());
+            throw e;
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
@@ -211,6 +331,35 @@ public final class AtelierServer implements AutoCloseable {
         out.put("links", links(r.id()));
         ctx.header("Location", "/api/sites/" + r.id());
         json(ctx, 202, out);
+    }
+
+    private void resumeSite(Context ctx) {
+        RunRecord r = requireRun(ctx.pathParam("id"));
+        if (r.status() != ai.atelier.runs.RunStatus.INTERRUPTED && r.status() != ai.atelier.runs.RunStatus.FAILED) {
+            throw new ApiError(409, "run " + r.id() + " is " + r.status().label() + "; only interrupted or failed runs can be resumed", "status", Map.of());
+        }
+        RunRecord queued;
+        try {
+            queued = runs.resume(r.id());
+        } catch (AtelierException e) {
+            if ("status".equals(e.field())) throw new ApiError(409, e.getMessage(), "status", Map.of());
+            throw e;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", queued.id());
+        out.put("status", queued.status().label());
+        out.put("workflow", queued.workflow());
+        out.put("links", links(queued.id()));
+        ctx.header("Location", "/api/sites/" + queued.id());
+        json(ctx, 202, out);
+    }
+
+    /** The key a parser refused as a duplicate, or null for any other JSON error. */
+    static String duplicateKey(com.fasterxml.jackson.core.JacksonException e) {
+        String m = e.getOriginalMessage();
+        if (m == null || !m.startsWith("Duplicate field '")) return null;
+        int end = m.indexOf('\'', 17);
+        return end < 0 ? null : m.substring(17, end);
     }
 
     /** Reads the body up to the limit, whatever Content-Length claims, so a chunked upload cannot exceed it either. */
@@ -265,7 +414,8 @@ public final class AtelierServer implements AutoCloseable {
                 data.put("type", e.type());
                 data.putAll(e.data());
                 client.sendEvent(e.type(), JSON.writeValueAsString(data), String.valueOf(e.seq()));
-                if (e.terminal()) break;
+                // a resumed run replays its earlier terminal event before the new ones: only the last one ends the stream
+                if (e.terminal() && queue.isEmpty()) break;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -278,8 +428,14 @@ public final class AtelierServer implements AutoCloseable {
     }
 
     private void siteFile(Context ctx, String id, String relative) throws IOException {
-        requireRun(id);
+        RunRecord run = requireRun(id);
         Path file = siteFiles.resolve(id, relative).orElseThrow(() -> new ApiError(404, "no such file in site " + id));
+        // a page that did not pass QA (or is not finished) is not published; ?preview=1 shows it, sandboxed like any site
+        boolean page = ContentTypes.of(file.getFileName().toString()).startsWith("text/html");
+        if (page && run.status() != ai.atelier.runs.RunStatus.DONE && !"1".equals(ctx.queryParam("preview"))) {
+            throw new ApiError(403, "run " + id + " is " + run.status().label() + ": its page did not pass QA, so it is not served; add ?preview=1 to look at it",
+                    "preview", Map.of());
+        }
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(ContentTypes.of(file.getFileName().toString()));
         ctx.result(Files.readAllBytes(file));

@@ -49,6 +49,15 @@ final class RateLimiter {
         }
     }
 
+    /** Gives back the request counted by the last {@link #tryAcquire} (it was invalid: a 400 spends no budget). */
+    void refund(String client) {
+        Bucket b = buckets.get(client);
+        if (b == null || perMs <= 0) return;
+        synchronized (b) {
+            b.tokens = Math.min(burst, b.tokens + 1);
+        }
+    }
+
     private void forgetIdle(long now) {
         buckets.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {

@@ -6,8 +6,13 @@ package ai.atelier.server;
  * (no fetch, no forms, no base rewrite), and be framed only by Atelier's own UI.
  */
 final class SecurityHeaders {
-    /** For /sites/{id}/…: nothing from outside the site's origin, no connections, no forms. */
-    static final String SITE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self';"
+    /**
+     * For /sites/{id}/…: nothing from outside the site's origin, no connections, no forms, and a
+     * sandbox without allow-same-origin: the page runs in an opaque origin, so a model-written
+     * script cannot reach the API, the UI's window or its cookies even though it is served from
+     * the API's host and port (no popups, no top navigation, no forms either).
+     */
+    static final String SITE_CSP = "sandbox allow-scripts; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self';"
             + " connect-src 'none'; form-action 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
     /** For the web UI and the API: own files only; may frame the sites it shows. */
     static final String UI_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self';"

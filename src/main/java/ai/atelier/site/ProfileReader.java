@@ -30,7 +30,9 @@ public final class ProfileReader {
 
     private static final Set<String> KNOWN = Set.of("id", "name", "company", "industry", "companySize",
             "companyType", "location", "role", "mission", "interests", "language");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Duplicate keys are refused: {"name": "a", "name": "b"} is ambiguous, and parsers disagree on which wins. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public Profile read(Path file) {
         byte[] bytes;
@@ -66,7 +68,12 @@ public final class ProfileReader {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new AtelierException("malformed JSON" + where + ": " + e.getOriginalMessage(), "profile", null);
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (m.startsWith("Duplicate field '") && m.indexOf('\'', 17) > 0) {
+                throw new AtelierException("the profile has the key \"" + m.substring(17, m.indexOf('\'', 17)) + "\" twice" + where + "; give each key once",
+                        "profile", null);
+            }
+            throw new AtelierException("malformed JSON" + where + ": " + m, "profile", null);
         } catch (IOException e) {
             throw new AtelierException("malformed JSON: " + e.getMessage(), "profile", null);
         }

@@ -118,6 +118,28 @@ public final class Crew {
                 state.spec(spec);
                 yield restoreImages(state) && restorePage(state);
             }
+            case "pain-point-analyst" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.RESEARCH, ai.atelier.site.builtin.SpecRules.Research.class);
+            case "offering-matcher" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.OFFERINGS, ai.atelier.site.finegrained.Drafts.MatchedOfferings.class);
+            case "copywriter-pain-points" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.PAIN_POINTS_COPY, ai.atelier.site.finegrained.Drafts.SectionDraft.class);
+            case "copywriter-offerings" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.OFFERINGS_COPY, ai.atelier.site.finegrained.Drafts.SectionDraft.class);
+            case "copywriter-hero" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.HERO_COPY, ai.atelier.site.finegrained.Drafts.HeroDraft.class);
+            // the art director writes its plan, then the spec it assembles: both must be there
+            case "art-director" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.VISUAL_PLAN, ai.atelier.site.finegrained.Drafts.VisualPlan.class)
+                    && state.restoreSpec();
+            case "reviewer" -> state.restoreDraft(ai.atelier.site.finegrained.Drafts.REVIEW, ai.atelier.site.finegrained.Drafts.Review.class);
+            default -> false; // qa: judges the page as it is now
+        };
+    }
+
+    /**
+     * Steps whose whole output is one file written atomically as their last act, so finding it
+     * proves the step finished even when its journal entry was lost. A page or a set of images is
+     * several files, so those steps need their journal entry.
+     */
+    static boolean restorableWithoutJournal(StepDefinition step) {
+        return switch (step.persona()) {
+            case "personalizer", "pain-point-analyst", "offering-matcher", "copywriter-pain-points", "copywriter-offerings",
+                 "copywriter-hero", "reviewer" -> true;
             default -> false;
         };
     }

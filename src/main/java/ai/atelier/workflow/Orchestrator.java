@@ -143,6 +143,9 @@ public final class Orchestrator {
         }, limitMicros, TimeUnit.MICROSECONDS);
         return result.whenComplete((s, e) -> {
             guard.cancel(false);
+            // before anyone hears of it: a process killed from here on still knows this step ended, and what it cost
+            StepJournal journal = state.journal();
+            if (journal != null) journal.record(s);
             if (telemetry.enabled()) {
                 if ("qa".equals(step.persona()) && state.quality() != null) trace.checks(state.quality().checks());
                 trace.end(outcome(s));

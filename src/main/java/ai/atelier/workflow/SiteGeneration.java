@@ -26,6 +26,7 @@ public final class SiteGeneration {
     private final StepPricer pricer;
     private final ReviseLoop revise;
     private final Telemetry telemetry;
+    private volatile RunManifest.Bindings bindings;
 
     public SiteGeneration(Orchestrator orchestrator, Crew crew) {
         this(orchestrator, crew, StepPricer.NONE);
@@ -38,16 +39,31 @@ public final class SiteGeneration {
 
     /** With a pricer and the revise loop that sends failing pages back to the steps that own the failures. */
     public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer, ReviseLoop revise) {
-        this(orchestrator, crew, pricer, revise, Telemetry.off());
+        this(orchestrator, crew, pricer, revise, Telemetry.off(), RunManifest.Bindings.NONE);
     }
 
-    /** As above, with telemetry: a workflow span per site (give the orchestrator the same telemetry for its agent spans). */
-    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer, ReviseLoop revise, Telemetry telemetry) {
+    /**
+     * As above, with telemetry (a workflow span per site; give the orchestrator the same telemetry for
+     * its agent spans) and the model bindings recorded in each run's run.json, so a resume can use (or
+     * refuse) them.
+     */
+    public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer, ReviseLoop revise, Telemetry telemetry,
+            RunManifest.Bindings bindings) {
+        this.bindings = bindings;
         this.orchestrator = orchestrator;
         this.crew = crew;
         this.pricer = pricer;
         this.revise = revise;
         this.telemetry = telemetry;
+    }
+
+    /** The model bindings run.json records from now on (the CLI knows which config file it loaded). */
+    public void bind(RunManifest.Bindings b) {
+        this.bindings = b == null ? RunManifest.Bindings.NONE : b;
+    }
+
+    public RunManifest.Bindings bindings() {
+        return bindings;
     }
 
     public record Request(String siteId, Profile profile, Company company, Retriever retriever, WorkflowDefinition workflow, Path outDir) {}
@@ -63,9 +79,11 @@ public final class SiteGeneration {
         Result result = null;
         try (var current = trace.makeCurrent()) {
             SiteFolder folder = new SiteFolder(req.outDir());
-            folder.writeJson(RunManifest.FILE, RunManifest.of(req));
+            folder.writeJson(RunManifest.FILE, RunManifest.of(req, bindings, crew.engines()));
             SiteState state = new SiteState(req.profile(), req.company(), retriever(req), folder);
-            result = finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder, listener);
+            StepJournal journal = StepJournal.start(folder);
+            state.journal(journal);
+            result = finish(req, state, orchestrator.run(req.workflow(), crew, state, listener), folder, listener, journal, List.of());
             return result;
         } finally {
             end(trace, result);
@@ -91,8 +109,9 @@ public final class SiteGeneration {
 
     /**
      * Runs a failed or interrupted generation again in its own folder: every step that finished
-     * before (per the earlier report.json) and whose outputs are still in the folder is restored
-     * and kept; the rest run. Steps after a re-run step run again too.
+     * before (per the folder's step journal, or an older folder's report.json) and whose outputs
+     * are still in the folder is restored and kept; the rest run. Steps after a re-run step run
+     * again too. Every earlier attempt the page no longer uses stays in the report, cost included.
      */
     public Result resume(Request req, RunListener listener) {
         SiteTrace trace = telemetry.site(req.siteId(), req.workflow().name(), req.company().info().name());
@@ -107,28 +126,39 @@ public final class SiteGeneration {
 
     private Result resumeTraced(Request req, RunListener listener) {
         SiteFolder folder = new SiteFolder(req.outDir());
-        SiteReport previous;
-        try {
-            previous = folder.readJson("report.json", SiteReport.class);
-        } catch (java.io.UncheckedIOException e) {
-            previous = null; // an unreadable earlier report only means every step runs again
-        }
+        StepJournal journal = StepJournal.resume(folder);
         SiteState state = new SiteState(req.profile(), req.company(), retriever(req), folder);
         state.imageExtension(crew.imageExtensionFor(req.workflow()));
-        Map<String, StepSpan> earlier = new LinkedHashMap<>();
-        if (previous != null) previous.steps().forEach(s -> earlier.put(s.id(), s));
+        Map<String, StepSpan> earlier = journal.lastOkBefore();
         Map<String, StepSpan> kept = new LinkedHashMap<>();
         for (StepDefinition step : req.workflow().ordered()) {
             StepSpan before = earlier.get(step.id());
             boolean depsKept = kept.keySet().containsAll(step.after());
-            if (before != null && before.ok() && depsKept && crew.restore(step, state)) kept.put(step.id(), before);
+            if (!depsKept) continue;
+            if (before != null && crew.restore(step, state)) {
+                kept.put(step.id(), before);
+            } else if (before == null && Crew.restorableWithoutJournal(step) && crew.restore(step, state)) {
+                // its output is whole on disk (one atomic file) but its journal entry was lost: keep it, say so
+                kept.put(step.id(), restored(step, crew.engines().modelFor(step.role())));
+            }
         }
-        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept, Map.of()), folder, listener);
+        List<StepSpan> earlierAttempts = journal.earlierAttemptsExcept(kept.values());
+        state.journal(journal);
+        return finish(req, state, orchestrator.run(req.workflow(), crew, state, listener, kept, Map.of()), folder, listener, journal, earlierAttempts);
     }
 
-    private Result finish(Request req, SiteState state, Orchestrator.Trace first, SiteFolder folder, RunListener listener) {
+    private static StepSpan restored(StepDefinition step, String model) {
+        return new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.OK, 0, 0, 0, 0, false, null, 1,
+                "restored from the site folder; this step's calls were not recorded (the run was cut off before its journal entry was written)",
+                List.of(), 0, 0, null);
+    }
+
+    private Result finish(Request req, SiteState state, Orchestrator.Trace first, SiteFolder folder, RunListener listener,
+                          StepJournal journal, List<StepSpan> earlierAttempts) {
         ReviseLoop.Outcome rounds = revise.revise(req.workflow(), crew, state, first, listener);
-        SiteReport report = report(req, state, first, rounds, folder, pricer, crew.engines().simulation().orElse(null));
+        journal.end(first.wallMs() + rounds.wallMs());
+        SiteReport report = report(req, state, first, rounds, folder, pricer, crew.engines().simulation().orElse(null),
+                earlierAttempts, journal.earlierWallMs(), journal.sessions());
         folder.writeJson("report.json", report);
         return new Result(folder.root(), report);
     }
@@ -159,11 +189,11 @@ public final class SiteGeneration {
     }
 
     private static SiteReport report(Request req, SiteState state, Orchestrator.Trace first, ReviseLoop.Outcome rounds, SiteFolder folder,
-                                     StepPricer pricer, String simulation) {
+                                     StepPricer pricer, String simulation, List<StepSpan> earlierAttempts, long earlierWallMs, int sessions) {
         List<StepSpan> all = new java.util.ArrayList<>(first.spans());
         all.addAll(rounds.spans());
         List<StepSpan> spans = all.stream().map(s -> s.withEstimate(pricer.estimate(s))).toList();
-        long wallMs = first.wallMs() + rounds.wallMs();
+        long wallMs = earlierWallMs + first.wallMs() + rounds.wallMs();
         Orchestrator.Trace trace = rounds.failedStep() == null ? first
                 : new Orchestrator.Trace(spans, wallMs, rounds.failedStep(), rounds.error());
         Double estimate = pricer == StepPricer.NONE ? null : 0.0;
@@ -172,6 +202,16 @@ public final class SiteGeneration {
         long in = 0, out = 0;
         int modelSteps = 0, calls = 0;
         boolean estimated = false;
+        List<StepSpan> paid = new java.util.ArrayList<>(spans);
+        paid.addAll(earlierAttempts);
+        for (StepSpan s : earlierAttempts) {
+            // an earlier attempt: counted in every total, but it is not one of the page's steps
+            in += s.inputTokens();
+            out += s.outputTokens();
+            estimated |= s.tokensEstimated();
+            cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
+            calls += s.calls().size();
+        }
         for (StepSpan s : spans) {
             in += s.inputTokens();
             out += s.outputTokens();
@@ -201,6 +241,6 @@ public final class SiteGeneration {
                         spans.size(), modelSteps, calls, carried,
                         Math.max(0, wallMs - CriticalPath.of(req.workflow(), first.spans(), SiteGeneration::workMs) - rounds.criticalPathMs()),
                         estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
-                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(spans), rounds.revisions());
+                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(paid), rounds.revisions(), earlierAttempts, sessions);
     }
 }

@@ -11,6 +11,12 @@ import java.util.Map;
  * against; {@code simulation} is set (never null) when any number came from a simulated engine.
 Cost is given per call (in each step's calls), per step, per
  * role ({@code costByRole}, null for a role with a call of unknown price) and per site (totals).
+ * A resumed run ({@code sessions} > 1) lists in {@code earlierAttempts} every step attempt of its
+ * earlier sessions whose output the page does not use (failed, timed out, cut off, superseded):
+ * their calls were paid for, so totals and costByRole count them too. {@code wallMs} is the sum of
+ * the sessions' wall times (the gaps between sessions excluded); {@code criticalPathMs} is the
+ * longest dependent chain of the steps the page uses, each weighted by its own duration in the
+ * session it ran in, so it never exceeds {@code wallMs}.
  */
 public record SiteReport(
         String siteId,
@@ -30,10 +36,23 @@ public record SiteReport(
         String costEstimate,
         String simulation,
         Map<String, Double> costByRole,
-        List<Revision> revisions) {
+        List<Revision> revisions,
+        List<StepSpan> earlierAttempts,
+        int sessions) {
 
     public SiteReport {
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
+        sessions = Math.max(1, sessions);
+    }
+
+    /** A report of a run that had one session and no earlier attempts. */
+    public SiteReport(String siteId, String workflow, String status, String failedStep, String error, String profileId, String company,
+                      String createdAt, String tokenSource, List<StepSpan> steps, Totals totals, QualityReport quality,
+                      Map<String, Sources> provenance, List<String> files, String costEstimate, String simulation,
+                      Map<String, Double> costByRole, List<Revision> revisions) {
+        this(siteId, workflow, status, failedStep, error, profileId, company, createdAt, tokenSource, steps, totals, quality, provenance, files,
+                costEstimate, simulation, costByRole, revisions, List.of(), 1);
     }
 
     public static final String OK = "ok";

@@ -29,6 +29,7 @@ public final class SiteState {
     /** The whole generation's spend, revision rounds included, so the per-site budget holds across them. */
     private final ai.atelier.model.CostLedger ledger = new ai.atelier.model.CostLedger();
     private final Map<String, Object> drafts = new ConcurrentHashMap<>();
+    private volatile StepJournal journal;
 
     public SiteState(Profile profile, Company company, Retriever retriever, SiteFolder folder) {
         this.profile = profile;
@@ -93,6 +94,26 @@ public final class SiteState {
 
     public boolean hasDraft(String key) {
         return drafts.containsKey(key);
+    }
+
+    /** Where each step attempt is recorded as it ends (none for a state used outside a generation). */
+    StepJournal journal() { return journal; }
+
+    void journal(StepJournal j) { this.journal = j; }
+
+    /** A finished step's draft read back from the folder on resume; false when it is not there. */
+    boolean restoreDraft(String key, Class<?> type) {
+        Object v = folder.readJson("drafts/" + key + ".json", type);
+        if (v == null) return false;
+        drafts.put(key, v);
+        return true;
+    }
+
+    /** The spec read back on resume without writing it again. */
+    boolean restoreSpec() {
+        WebsiteSpec s = folder.readJson("spec.json", WebsiteSpec.class);
+        if (s != null) this.spec = s;
+        return s != null;
     }
 
     /** The extension the bound artist produces, so image slots are known before it finishes. */

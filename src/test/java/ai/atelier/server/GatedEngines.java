@@ -22,6 +22,20 @@ final class GatedEngines implements Engines {
     private final BuiltinEngines builtin = new BuiltinEngines();
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch arrived = new CountDownLatch(1);
+    private final boolean atDeveloper;
+
+    GatedEngines() {
+        this(false);
+    }
+
+    private GatedEngines(boolean atDeveloper) {
+        this.atDeveloper = atDeveloper;
+    }
+
+    /** The gate at the front-end developer instead: the personalizer and artist finish, the page waits. */
+    static GatedEngines atDeveloper() {
+        return new GatedEngines(true);
+    }
 
     void open() {
         gate.countDown();
@@ -51,7 +65,7 @@ final class GatedEngines implements Engines {
     public Personalizer personalizer(String role) {
         Personalizer p = builtin.personalizer(role);
         return (profile, company, retriever, ctx) -> {
-            hold();
+            if (!atDeveloper) hold();
             return p.personalize(profile, company, retriever, ctx);
         };
     }
@@ -63,7 +77,12 @@ final class GatedEngines implements Engines {
 
     @Override
     public FrontEndDeveloper developer(String role) {
-        return builtin.developer(role);
+        FrontEndDeveloper d = builtin.developer(role);
+        if (!atDeveloper) return d;
+        return (spec, slots, company, ctx) -> {
+            hold();
+            return d.build(spec, slots, company, ctx);
+        };
     }
 
     @Override

@@ -17,7 +17,7 @@ class LimitsTest {
     Path data;
 
     @Test
-    void postNeedsTheConfiguredTokenButReadsDoNot() throws Exception {
+    void everyRequestNeedsTheConfiguredToken() throws Exception {
         ServerSettings settings = ServerSettings.defaults().withPort(0).withRateLimit(0, 1).withApiToken("s3cret-token");
         try (TestServer s = new TestServer(data, new BuiltinEngines(), RunDatabase.h2In(data), settings, new RunService.Limits(1, 5))) {
             String body = TestServer.siteRequest(TestServer.example("retail-diego-martinez"), "personas");
@@ -34,8 +34,10 @@ class LimitsTest {
             // same kept-alive connection, same token in other letter case: Jetty's header cache must not match it to the right one
             assertThat(s.post("/api/sites", body, "Authorization", "Bearer S3CRET-TOKEN").statusCode()).isEqualTo(401);
             assertThat(s.runs.page(0, 10).total()).isEqualTo(2);
-            assertThat(s.get("/api/runs").statusCode()).isEqualTo(200);
+            assertThat(s.get("/api/runs").statusCode()).as("reads need the token too (issue 15)").isEqualTo(401);
             assertThat(TestServer.JSON.readTree(s.get("/api/health").body()).path("apiTokenRequired").asBoolean()).isTrue();
+            s.authorization = "Bearer s3cret-token";
+            assertThat(s.get("/api/runs").statusCode()).isEqualTo(200);
             s.awaitFinished(TestServer.JSON.readTree(ok.body()).get("id").asText());
         }
     }

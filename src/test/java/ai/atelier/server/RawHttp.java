@@ -16,10 +16,15 @@ final class RawHttp {
     private RawHttp() {}
 
     static Response get(int port, String rawPath) throws IOException {
+        return send(port, "GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} exactly as given (any Host header, any body) and reads the whole answer. */
+    static Response send(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             String all = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -38,7 +38,7 @@ public final class DesignSystem {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
-                .append("<title>").append(Html.text(spec.title())).append("</title>\n")
+                .append("<title>").append(Html.heading(spec.title())).append("</title>\n")
                 .append("<meta name=\"description\" content=\"").append(Html.attr(spec.intro())).append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"styles.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n");
@@ -52,7 +52,7 @@ public final class DesignSystem {
 
         h.append("<main id=\"main\">\n<section class=\"hero\" aria-labelledby=\"hero-title\">\n<div class=\"wrap hero-grid\">\n<div class=\"hero-copy\">\n");
         if (info.tagline() != null) h.append("<p class=\"eyebrow\">").append(Html.text(info.tagline())).append("</p>\n");
-        h.append("<h1 id=\"hero-title\">").append(Html.text(spec.headline())).append("</h1>\n")
+        h.append("<h1 id=\"hero-title\">").append(Html.heading(spec.headline())).append("</h1>\n")
                 .append("<p class=\"lead\">").append(Html.text(spec.intro())).append("</p>\n");
         cta(h, spec, company, "button");
         h.append("</div>\n");
