@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code atelier compare}: every profile through every workflow, then report.md, report.json and charts. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run every visitor profile through every workflow (several at once) and compare cost, latency, quality and",
-                "coordination overhead per workflow. Writes report.md, report.json and PNG charts into the output folder.",
+        description = {"Compare the workflows on cost, latency, quality and coordination overhead.",
+                "Runs every visitor profile through every workflow (several sites at once) and writes report.md, report.json "
+                        + "and PNG charts into the output folder.",
                 "Exit codes: 0 every site passed, 1 some site failed (everything is still reported), 2 bad input."})
 final class CompareCommand implements Callable<Integer> {
     @Spec

@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code atelier models}: the model catalog with prices, and which configured models can be reached. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"List the model catalog (tier, prices, context window, source) and the configured models,",
-                "with the roles bound to each and whether its credentials are present (never their values)."})
+        description = {"List the model catalog and the configured models.",
+                "The catalog shows each model's tier, prices, context window and source; each configured model shows the roles "
+                        + "bound to it and whether its credentials are present (never their values)."})
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
