@@ -312,11 +312,15 @@
     $("cost-note").textContent = anyCost ? `Tokens ${report.tokenSource}.`
       : `Every role ran on the built-in engine, which costs $0, so the bars show tokens (${report.tokenSource}).`;
     const b = c.singleLlm;
+    const t = report.totals;
+    // on the built-in engine (or a replay) the measured cost is $0: show the estimate the CLI prints next to it
+    const est = t.estimatedCostUsd !== null && t.estimatedCostUsd !== undefined && t.estimatedCostUsd !== t.costUsd;
     const box = $("baseline");
     box.replaceChildren(
       el("h4", {}, "Same page with single-llm", b.basis === "estimated" ? el("span", { class: "estimate" }, "estimate") : null),
       el("p", {}, `${fmtUsd(b.costUsd)} on ${b.model} · ${fmtInt(b.inputTokens)} in / ${fmtInt(b.outputTokens)} out tokens`),
-      el("p", {}, `This run: ${fmtUsd(report.totals.costUsd)} · ${fmtInt(report.totals.inputTokens)} in / ${fmtInt(report.totals.outputTokens)} out tokens`),
+      el("p", { class: "this-run" }, `This run: ${fmtUsd(t.costUsd)}` + (est ? ` measured, ${fmtUsd(t.estimatedCostUsd)} on the reference models` : "")
+        + ` · ${fmtInt(t.inputTokens)} in / ${fmtInt(t.outputTokens)} out tokens`, est ? el("span", { class: "estimate" }, "estimate") : null),
       el("p", { class: "help" }, b.note));
   }
 
@@ -363,8 +367,11 @@
       if (b) openRun(b.dataset.run, true);
     });
     loadChoices();
-    refreshRuns();
     const fromHash = location.hash.match(/^#run=([a-z0-9-]+)$/);
     if (fromHash) openRun(fromHash[1]);
+    // after a reload with no run in the address, show the latest past run rather than "No run yet"
+    refreshRuns().then(() => {
+      if (!fromHash && !state.runId && state.runs && state.runs.length) openRun(state.runs[0].id);
+    });
   });
 })();

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtelierServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ai.atelier.model.Money.json(new ObjectMapper());
     private static final Map<String, String> UI_FILES = Map.of("app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
     private static final int MAX_PAGE_SIZE = 100;
