@@ -200,4 +200,18 @@ class BindingCheckTest {
                 """);
         assertThat(check(Map.of("SET_KEY", "x")).check(c)).singleElement().satisfies(p -> assertThat(p.model()).isEqualTo("big"));
     }
+
+    @Test
+    void theExampleConfigsBindEveryRoleToAModelOfTheRightKind() throws Exception {
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/credentials"), "[default]\n");
+        ConfigLoader loader = new ConfigLoader(Providers.standard().keywords());
+        try (var files = Files.list(Path.of("examples/config"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                List<BindingCheck.Problem> problems = new BindingCheck(name -> "set", home, Duration.ofMillis(300)).check(loader.load(f));
+                // their servers are not running here; what must hold is that keys are named and kinds fit
+                assertThat(problems).as(f.toString()).allMatch(p -> p.kind() == BindingCheck.Kind.UNREACHABLE);
+            }
+        }
+    }
 }
