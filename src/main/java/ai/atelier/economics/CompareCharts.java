@@ -147,7 +147,7 @@ final class CompareCharts {
                 apart.setLabel("step without model calls: real time, not scaled (drawn apart)");
                 apart.setShowInLegend(s == steps.stream().filter(st -> realTime(st, simulated)).findFirst().orElse(null));
                 c.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%,d ms real time, not to scale", s.durationMs()),
-                        s.startMs() + 0.22 * maxX, y, false));
+                        s.startMs() + 0.27 * maxX, y, false));
                 continue;
             }
             XYSeries step = c.addSeries(s.id() + " (step)", new double[] {s.startMs(), Math.max(s.endMs(), s.startMs() + 1)}, new double[] {y, y});
