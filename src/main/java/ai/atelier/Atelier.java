@@ -54,7 +54,7 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
     private final QaAgent qa;
     private final Engines engines;
-    private volatile ai.atelier.model.BindingCheck bindingCheck = ai.atelier.model.BindingCheck.standard();
+    private final ai.atelier.model.BindingCheck bindingCheck = ai.atelier.model.BindingCheck.standard();
 
     public Atelier(Engines engines, QaAgent qa) {
         this(engines, qa, CostEstimator.reference(), Escalation.NONE);
@@ -170,12 +170,6 @@ public final class Atelier implements AutoCloseable {
     /** As {@link #bindingProblems(WorkflowDefinition)}, for every bound role (a server runs any workflow). */
     public java.util.List<ai.atelier.model.BindingCheck.Problem> bindingProblems() {
         return engines instanceof ConfiguredEngines c ? bindingCheck.check(c.config()) : java.util.List.of();
-    }
-
-    /** The binding check to use instead of the standard one (tests pass their own environment). */
-    public Atelier withBindingCheck(ai.atelier.model.BindingCheck check) {
-        this.bindingCheck = check;
-        return this;
     }
 
     /**
