@@ -338,11 +338,15 @@
     $("cost-note").textContent = anyCost ? `Tokens ${report.tokenSource}.`
       : `Every role ran on the built-in engine, which costs $0, so the bars show tokens (${report.tokenSource}).`;
     const b = c.singleLlm;
+    const t = report.totals;
+    // on the built-in engine (or a replay) the measured cost is $0: show the estimate the CLI prints next to it
+    const est = t.estimatedCostUsd !== null && t.estimatedCostUsd !== undefined && t.estimatedCostUsd !== t.costUsd;
     const box = $("baseline");
     box.replaceChildren(
       el("h4", {}, "Same page with single-llm", b.basis === "estimated" ? el("span", { class: "estimate" }, "estimate") : null),
       el("p", {}, `${fmtUsd(b.costUsd)} on ${b.model} · ${fmtInt(b.inputTokens)} in / ${fmtInt(b.outputTokens)} out tokens`),
-      el("p", {}, `This run: ${fmtUsd(report.totals.costUsd)} · ${fmtInt(report.totals.inputTokens)} in / ${fmtInt(report.totals.outputTokens)} out tokens`),
+      el("p", { class: "this-run" }, `This run: ${fmtUsd(t.costUsd)}` + (est ? ` measured, ${fmtUsd(t.estimatedCostUsd)} on the reference models` : "")
+        + ` · ${fmtInt(t.inputTokens)} in / ${fmtInt(t.outputTokens)} out tokens`, est ? el("span", { class: "estimate" }, "estimate") : null),
       el("p", { class: "help" }, b.note));
   }
 
@@ -389,8 +393,12 @@
       const b = e.target.closest("button[data-run]");
       if (b) openRun(b.dataset.run, true);
     });
-    loadChoices().then(() => refreshRuns()); // after the token prompt, if the server asks for one
     const fromHash = location.hash.match(/^#run=([a-z0-9-]+)$/);
-    if (fromHash) openRun(fromHash[1]);
+    // runs load after the token prompt, if the server asks for one; after a reload with no run in the
+    // address, the latest past run is shown rather than "No run yet"
+    loadChoices().then(() => refreshRuns()).then(() => {
+      if (fromHash) openRun(fromHash[1]);
+      else if (!state.runId && state.runs && state.runs.length) openRun(state.runs[0].id);
+    });
   });
 })();

@@ -57,6 +57,7 @@ public final class Atelier implements AutoCloseable {
     private final Engines engines;
     private final Telemetry telemetry;
     private volatile WarmUp warmUp;
+    private final ai.atelier.model.BindingCheck bindingCheck = ai.atelier.model.BindingCheck.standard();
 
     public Atelier(Engines engines, QaAgent qa) {
         this(engines, qa, CostEstimator.reference(), Escalation.NONE);
@@ -218,6 +219,27 @@ public final class Atelier implements AutoCloseable {
     }
 
     /**
+     * What is wrong with the models the roles of {@code wf} are bound to (missing credentials, a chat
+     * model where images are drawn, a server that does not answer), one line each with its fix; empty
+     * on the built-in engine or the latency replay. Callers check this before anything is written.
+     */
+    public java.util.List<ai.atelier.model.BindingCheck.Problem> bindingProblems(WorkflowDefinition wf) {
+        if (!(engines instanceof ConfiguredEngines c)) return java.util.List.of();
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        java.util.Set<String> imageRoles = new java.util.HashSet<>();
+        for (var step : wf.steps()) {
+            roles.add(step.role());
+            if (step.persona().equals(ai.atelier.model.BindingCheck.IMAGE_PERSONA)) imageRoles.add(step.role());
+        }
+        return bindingCheck.check(c.config(), roles, imageRoles);
+    }
+
+    /** As {@link #bindingProblems(WorkflowDefinition)}, for every bound role (a server runs any workflow). */
+    public java.util.List<ai.atelier.model.BindingCheck.Problem> bindingProblems() {
+        return engines instanceof ConfiguredEngines c ? bindingCheck.check(c.config()) : java.util.List.of();
+    }
+
+    /**
      * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
      * and skipped ones run again. The company folder and workflow are the ones the run started with.
      */
@@ -229,6 +251,10 @@ public final class Atelier implements AutoCloseable {
                     m.profileJson(), m.companyDir(), m.workflow(), m.startedAt(), generation.bindings()));
         }
         Profile profile = new ai.atelier.site.ProfileReader().parse(m.profileJson());
+        var problems = bindingProblems(m.workflow());
+        if (!problems.isEmpty()) {
+            throw new AtelierException(String.join("; ", problems.stream().map(ai.atelier.model.BindingCheck.Problem::message).toList()), "config", null);
+        }
         Company company = loadCompany(Path.of(m.companyDir()));
         return generation.resume(new SiteGeneration.Request(m.siteId(), profile, company, retrieverFor(company), m.workflow(), siteDir), listener);
     }

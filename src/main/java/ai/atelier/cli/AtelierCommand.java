@@ -27,7 +27,25 @@ public final class AtelierCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        String level = libraryLogLevel(System.getenv());
+        if (level == null) {
+            System.err.println("error: ATELIER_LOG must be one of " + String.join(", ", LOG_LEVELS) + "; got \"" + System.getenv("ATELIER_LOG") + "\"");
+            System.exit(EXIT_BAD_INPUT);
+        }
+        // before the first logger exists: slf4j-simple reads its levels once (system properties over simplelogger.properties)
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.exit(execute(args));
+    }
+
+    /** The levels ATELIER_LOG takes; libraries log at error unless it asks for more. */
+    static final java.util.List<String> LOG_LEVELS = java.util.List.of("off", "error", "warn", "info", "debug", "trace");
+
+    /** The level libraries log at in the terminal: ATELIER_LOG if set, else error; null when ATELIER_LOG is not a level. */
+    static String libraryLogLevel(java.util.Map<String, String> env) {
+        String v = env.get("ATELIER_LOG");
+        if (v == null || v.isBlank()) return "error";
+        String level = v.strip().toLowerCase(java.util.Locale.ROOT);
+        return LOG_LEVELS.contains(level) ? level : null;
     }
 
     public static int execute(String... args) {

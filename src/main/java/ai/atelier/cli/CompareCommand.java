@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code atelier compare}: every profile through every workflow, then report.md, report.json and charts. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run every visitor profile through every workflow (several at once) and compare cost, latency, quality and",
-                "coordination overhead per workflow. Writes report.md, report.json and PNG charts into the output folder.",
+        description = {"Compare the workflows on cost, latency, quality and coordination overhead.",
+                "Runs every visitor profile through every workflow (several sites at once) and writes report.md, report.json "
+                        + "and PNG charts into the output folder.",
                 "Exit codes: 0 every site passed, 1 some site failed (everything is still reported), 2 bad input."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -35,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--profiles", required = true, paramLabel = "DIR", description = "Folder of visitor profile JSON files.")
     Path profiles;
 
-    @Option(names = "--workflows", paramLabel = "A,B,C", defaultValue = "single-llm,personas,fine-grained",
+    @Option(names = "--workflows", paramLabel = "A,B,C", defaultValue = "single-llm,personas,fine-grained-lean,fine-grained",
             description = "Workflows to compare, by name or YAML file (default: ${DEFAULT-VALUE}).")
     String workflows;
 
@@ -67,11 +68,14 @@ final class CompareCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         GenerateCommand.requireEmpty(dir);
         try (Atelier atelier = new Atelier(engines, QaAgent.standard(), pricer)) {
+            var problems = new java.util.LinkedHashMap<String, ai.atelier.model.BindingCheck.Problem>();
+            for (String w : wfs) atelier.bindingProblems(atelier.loadWorkflow(w)).forEach(p -> problems.putIfAbsent(p.message(), p));
+            if (GenerateCommand.refused(err, List.copyOf(problems.values()))) return AtelierCommand.EXIT_BAD_INPUT;
             Comparison comparison = new Comparison(atelier);
             Comparison.Request req = new Comparison.Request(profiles, wfs, company != null ? company : AtelierCommand.defaultCompany(), dir, parallel);
             engines.simulation().ifPresent(s -> err.println(s));
-            ProgressBar progress = new ProgressBar(err, comparison.totalSteps(req), System.console() != null);
-            List<SiteRun> runs = comparison.run(req, progress);
+            SiteProgressBar progress = new SiteProgressBar(err, comparison.totalSites(req), System.console() != null);
+            List<SiteRun> runs = comparison.run(req, progress, progress::siteFinished);
             progress.finish();
             CompareReport report = CompareReport.of(runs, wfs, engines.simulation().orElse(null), pricer.basis(), dir);
             List<String> charts = new CompareWriter().write(report, runs, dir);
@@ -80,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
             outw.print(CompareWriter.table(report));
             outw.println();
             outw.print(CompareWriter.fits(report));
-            outw.println("Estimated costs are an ESTIMATE: " + report.costEstimate() + ".");
+            outw.println("Estimated costs are an " + CompareWriter.estimateNote(report.costEstimate()) + ".");
             outw.println("Report: " + dir.resolve("report.md") + "  (and report.json, " + String.join(", ", charts) + ")");
             outw.flush();
             return runs.stream().allMatch(SiteRun::ok) ? 0 : AtelierCommand.EXIT_SITE_FAILED;

@@ -97,6 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
             Profile p = timings.time("load-data", "profile", () -> new ProfileReader().read(profile));
             Company c = timings.time("load-data", "company", () -> atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()));
             WorkflowDefinition wf = timings.time("load-data", "workflow", () -> atelier.loadWorkflow(workflow));
+            if (refused(err, atelier.bindingProblems(wf))) return AtelierCommand.EXIT_BAD_INPUT;
             String siteId = Atelier.newSiteId(p, wf);
             Path dir = out != null ? out : Path.of("out", siteId);
             requireEmpty(dir);
@@ -118,6 +119,13 @@ final class GenerateCommand implements Callable<Integer> {
     private QualityConfig qualityConfig() {
         QualityConfig q = QualityConfig.load(quality, System.getenv());
         return noBrowser ? q.withBrowser(false) : q;
+    }
+
+    /** Prints each binding problem (with its fix) and says whether the run must be refused; nothing is written. */
+    static boolean refused(PrintWriter err, java.util.List<ai.atelier.model.BindingCheck.Problem> problems) {
+        problems.forEach(p -> err.println("error: " + p.message()));
+        err.flush();
+        return !problems.isEmpty();
     }
 
     static void requireEmpty(Path dir) {

@@ -18,7 +18,9 @@ final class RunSummary {
     void print(SiteGeneration.Result r) {
         SiteReport rep = r.report();
         out.println();
-        out.println("Site " + (r.ok() ? "ready" : "FAILED") + ": " + r.dir().resolve("index.html"));
+        // name index.html only when it was written: a run that failed early leaves a folder with no page
+        java.nio.file.Path page = r.dir().resolve("index.html");
+        out.println("Site " + (r.ok() ? "ready" : "FAILED") + ": " + (java.nio.file.Files.isRegularFile(page) ? page : r.dir() + " (no page was written)"));
         out.println("Workflow: " + rep.workflow() + "   Report: " + r.dir().resolve("report.json"));
         out.println();
         String fmt = "%-14s %-20s %-10s %-8s %9s %9s %10s %9s%n";

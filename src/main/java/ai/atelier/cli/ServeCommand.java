@@ -72,12 +72,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        RunDatabase db = dbUrl == null || dbUrl.isBlank() ? RunDatabase.h2In(data)
-                : new RunDatabase(dbUrl, dbUser == null ? "" : dbUser, envOrEmpty("ATELIER_DB_PASSWORD"));
         ai.atelier.site.Engines engines = ModelSetup.engines(config);
         // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md)
         Atelier atelier = new Atelier(engines, QaAgent.standard(), ai.atelier.economics.CostEstimator.reference(),
                 ai.atelier.workflow.Escalation.NONE, ai.atelier.telemetry.Telemetry.fromEnvironment());
+        if (GenerateCommand.refused(spec.commandLine().getErr(), atelier.bindingProblems())) {
+            atelier.close();
+            return AtelierCommand.EXIT_BAD_INPUT;
+        }
+        RunDatabase db = dbUrl == null || dbUrl.isBlank() ? RunDatabase.h2In(data)
+                : new RunDatabase(dbUrl, dbUser == null ? "" : dbUser, envOrEmpty("ATELIER_DB_PASSWORD"));
         RunStore store = new RunStore(db);
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
                 new RunService.Limits(maxConcurrent, queue), engines::modelFor, ModelCatalog.bundled());

@@ -17,11 +17,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code atelier tco}: month-by-month and cumulative cost of each design, the break-even month, and a chart. */
 @Command(name = "tco", mixinStandardHelpOptions = true,
-        description = {"Project the total cost of ownership of each design (workflow) over a horizon: model cost per site times the",
-                "sites not served from cache, plus engineering up front and per month. Prints the table and the break-even month",
-                "between designs; writes tco.md, tco.json and the chart tco.png into the output folder.",
-                "Example: atelier tco --sites 20000 --growth 5% --months 24 --cache-hit-rate 10% --from-compare out/cmp/report.json \\",
-                "           --engineering single-llm=5000:500 --engineering personas=25000:1500 --engineering fine-grained=60000:4000"})
+        description = {"Project the total cost of ownership of each design (workflow) month by month.",
+                "Cost is the model cost per site times the sites not served from cache, plus engineering up front and per month. "
+                        + "Prints the table and the break-even month between designs; writes tco.md, tco.json and the chart tco.png "
+                        + "into the output folder."},
+        footer = {"", "Example:",
+                "  atelier tco --sites 20000 --growth 5%% --months 24 --cache-hit-rate 10%% \\",
+                "    --from-compare out/cmp/report.json \\",
+                "    --engineering single-llm=5000:500 --engineering personas=25000:1500 \\",
+                "    --engineering fine-grained=60000:4000"})
 final class TcoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,14 +33,14 @@ final class TcoCommand implements Callable<Integer> {
     @Option(names = "--sites", required = true, paramLabel = "N", description = "Sites generated per month now.")
     double sites;
 
-    @Option(names = "--growth", paramLabel = "RATE", defaultValue = "0", description = "Monthly growth of sites, e.g. 5% or 0.05 (default: 0).")
+    @Option(names = "--growth", paramLabel = "RATE", defaultValue = "0", description = "Monthly growth of sites, e.g. 5%% or 0.05 (default: 0).")
     String growth;
 
     @Option(names = "--months", paramLabel = "N", defaultValue = "24", description = "Horizon in months (default: ${DEFAULT-VALUE}).")
     int months;
 
     @Option(names = "--cache-hit-rate", paramLabel = "RATE", defaultValue = "0",
-            description = "Share of sites served from cache at no model cost, e.g. 20% (default: 0).")
+            description = "Share of sites served from cache at no model cost, e.g. 20%% (default: 0).")
     String cacheHitRate;
 
     @Option(names = "--from-compare", paramLabel = "FILE", description = "A compare report.json: each workflow becomes a design with its mean cost per site.")

@@ -121,7 +121,10 @@ final class CompareCharts {
         c.getStyler().setLegendPosition(LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         int n = steps.size();
-        double maxX = Math.max(1, steps.stream().mapToLong(StepSpan::endMs).max().orElse(1));
+        boolean simulated = !tag.isEmpty();
+        double maxX = timeAxisEnd(steps, simulated);
+        boolean anyRealTime = steps.stream().anyMatch(st -> realTime(st, simulated));
+        if (anyRealTime) c.getStyler().setXAxisMax(1.45 * maxX);
         // Step names sit in a gutter left of zero: XChart cannot label a numeric axis with names.
         c.getStyler().setYAxisMin(-0.6).setYAxisMax(n - 0.4);
         c.getStyler().setXAxisMin(-0.2 * maxX);
@@ -134,6 +137,19 @@ final class CompareCharts {
         for (int i = 0; i < n; i++) {
             StepSpan s = steps.get(i);
             double y = n - 1 - i;
+            if (realTime(s, simulated)) {
+                // QA's checks ran for real, unscaled: on the scaled axis they would dwarf the simulated calls,
+                // so they are drawn apart, as a short grey mark labelled with their real duration
+                XYSeries apart = c.addSeries(s.id() + " (real time)", new double[] {s.startMs(), s.startMs() + 0.06 * maxX}, new double[] {y, y});
+                apart.setMarker(SeriesMarkers.NONE);
+                apart.setLineColor(new Color(0xBDBDBD));
+                apart.setLineStyle(new BasicStroke(22f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
+                apart.setLabel("step without model calls: real time, not scaled (drawn apart)");
+                apart.setShowInLegend(s == steps.stream().filter(st -> realTime(st, simulated)).findFirst().orElse(null));
+                c.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%,d ms real time, not to scale", s.durationMs()),
+                        s.startMs() + 0.27 * maxX, y, false));
+                continue;
+            }
             XYSeries step = c.addSeries(s.id() + " (step)", new double[] {s.startMs(), Math.max(s.endMs(), s.startMs() + 1)}, new double[] {y, y});
             step.setMarker(SeriesMarkers.NONE);
             step.setLineColor(new Color(0xC6DBEF));
@@ -157,6 +173,20 @@ final class CompareCharts {
         return file;
     }
 
+    /**
+     * Where the waterfall's time axis ends: the last step's end, except on a SIMULATION, where steps
+     * without model calls (QA's checks) ran in real time, not scaled like the replayed calls, and are
+     * drawn apart instead of stretching the axis.
+     */
+    static double timeAxisEnd(List<StepSpan> steps, boolean simulated) {
+        return Math.max(1, steps.stream().filter(s -> !realTime(s, simulated)).mapToLong(StepSpan::endMs).max().orElse(1));
+    }
+
+    /** A step whose time is real while the rest of a simulated run is scaled: it made no (replayed) model call. */
+    static boolean realTime(StepSpan s, boolean simulated) {
+        return simulated && s.calls().isEmpty();
+    }
+
     private static int firstWithCalls(List<StepSpan> steps) {
         for (int i = 0; i < steps.size(); i++) if (!steps.get(i).calls().isEmpty()) return i;
         return -1;
@@ -164,7 +194,7 @@ final class CompareCharts {
 
     private String overheadVsK(CompareReport report, Path dir) {
         CompareReport.Fit f = report.carriedTokensFit();
-        String title = "Coordination overhead vs k" + tag;
+        String title = "Coordination overhead vs k" + (f.fit() == null ? " (points only: too few distinct k to fit an exponent)" : "") + tag;
         XYChart c = new XYChartBuilder().width(900).height(560).title(title)
                 .xAxisTitle("k (model steps)").yAxisTitle("tokens carried between steps, per site").build();
         Charts.style(c.getStyler());

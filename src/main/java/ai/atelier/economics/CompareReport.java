@@ -63,7 +63,14 @@ public record CompareReport(
 
     private static Fit fit(String measure, List<PowerLawFit.Point> points) {
         PowerLawFit f = PowerLawFit.fit(points);
-        if (f == null) return new Fit(measure, null, "no fit: needs passing sites with a positive overhead at two or more distinct k");
+        if (f == null) {
+            var ks = PowerLawFit.distinctK(points).stream().map(k -> String.valueOf(Math.round(k))).toList();
+            return new Fit(measure, null, "no exponent can be fitted: the passing sites with a positive overhead have "
+                    + (ks.isEmpty() ? "no value of k" : ks.size() == 1 ? "only k = " + ks.get(0) : "only k = " + String.join(" and ", ks))
+                    + ", and a power law needs at least " + PowerLawFit.MIN_DISTINCT_K + " distinct k ("
+                    + (ks.contains("8") ? "add a workflow YAML at another k" : "add a workflow with another k, e.g. fine-grained-lean at k = 8")
+                    + "); the points are shown");
+        }
         String note = f.excluded() > 0 ? f.excluded() + " site(s) with zero overhead (e.g. k = 1, where nothing is handed over) cannot be log-fitted and are left out" : null;
         return new Fit(measure, f, note);
     }

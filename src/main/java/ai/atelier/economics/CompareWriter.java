@@ -16,7 +16,7 @@ import java.util.Locale;
  * summary table the CLI prints. A simulated comparison says so at the top of every output.
  */
 public final class CompareWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = ai.atelier.model.Money.json(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes everything; returns the chart files written. */
     public List<String> write(CompareReport report, List<SiteRun> runs, Path dir) {
@@ -58,6 +58,13 @@ public final class CompareWriter {
         return fitLine(r.carriedTokensFit()) + "\n" + fitLine(r.orchestrationMsFit()) + "\n";
     }
 
+    /** "ESTIMATE: what it assumes", said once (the basis text itself starts with "estimate: "). */
+    public static String estimateNote(String basis) {
+        String b = basis == null ? "" : basis.strip();
+        if (b.regionMatches(true, 0, "estimate:", 0, "estimate:".length())) b = b.substring("estimate:".length()).strip();
+        return "ESTIMATE: " + b;
+    }
+
     private static String fitLine(CompareReport.Fit f) {
         if (f.fit() == null) return "- " + f.measure() + ": " + f.note();
         PowerLawFit p = f.fit();
@@ -71,7 +78,7 @@ public final class CompareWriter {
                 + "page content and QA are real.\n\n");
         b.append(r.profiles()).append(" visitor profiles × ").append(r.workflows().size()).append(" workflows, made ").append(r.createdAt()).append(".\n\n");
         b.append(table(r)).append('\n');
-        b.append("Costs: \"cost\" is measured (0 on the built-in engine); \"estimated cost\" is an ESTIMATE — ").append(r.costEstimate()).append(".\n\n");
+        b.append("Costs: \"cost\" is measured (0 on the built-in engine); \"estimated cost\" is an ").append(estimateNote(r.costEstimate())).append(".\n\n");
         b.append("## Coordination overhead against k\n\n").append(fits(r)).append('\n');
         b.append("""
                 Definitions. **k** is the number of steps that call a model (or the engine standing in for one).

@@ -50,12 +50,17 @@ public final class Comparison {
         }
     }
 
-    /** The number of steps the whole comparison will run, for a progress bar. */
-    public int totalSteps(Request req) {
-        return profileFiles(req.profilesDir()).size() * req.workflows().stream().mapToInt(w -> atelier.loadWorkflow(w).steps().size()).sum();
+    /** The number of sites the comparison will make (every profile through every workflow), for a progress bar. */
+    public int totalSites(Request req) {
+        return profileFiles(req.profilesDir()).size() * req.workflows().size();
     }
 
     public List<SiteRun> run(Request req, RunListener listener) {
+        return run(req, listener, site -> {});
+    }
+
+    /** As {@link #run(Request, RunListener)}, telling {@code siteFinished} as each site is done (from worker threads). */
+    public List<SiteRun> run(Request req, RunListener listener, java.util.function.Consumer<SiteRun> siteFinished) {
         if (req.parallel() < 1 || req.parallel() > MAX_PARALLEL) throw new AtelierException("--parallel must be 1.." + MAX_PARALLEL + ", got " + req.parallel(), "parallel", null);
         Map<String, Profile> profiles = new LinkedHashMap<>();
         ProfileReader reader = new ProfileReader();
@@ -74,7 +79,11 @@ public final class Comparison {
             for (WorkflowDefinition wf : workflows) {
                 for (Map.Entry<String, Profile> p : profiles.entrySet()) {
                     Path dir = req.outDir().resolve("sites").resolve(slug(wf.name())).resolve(p.getKey());
-                    jobs.add(pool.submit(() -> runOne(p.getKey(), p.getValue(), company, retriever, wf, dir, listener)));
+                    jobs.add(pool.submit(() -> {
+                        SiteRun run = runOne(p.getKey(), p.getValue(), company, retriever, wf, dir, listener);
+                        siteFinished.accept(run);
+                        return run;
+                    }));
                 }
             }
             List<SiteRun> out = new ArrayList<>();

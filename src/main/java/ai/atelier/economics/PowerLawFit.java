@@ -14,8 +14,23 @@ public record PowerLawFit(double b, double m, double r2, int n, int excluded) {
     /** A point: k model steps, overhead measured. */
     public record Point(double k, double overhead) {}
 
-    /** The fit, or null when fewer than two distinct k remain after leaving out non-positive points. */
+    /**
+     * Distinct values of k a fit needs. Through two values any two points lie on a power law with
+     * R² = 1, so an exponent from two k says nothing about how overhead grows; three is the least
+     * that can disagree with the curve.
+     */
+    public static final int MIN_DISTINCT_K = 3;
+
+    /** The distinct k among the points that can be log-fitted (positive k and overhead), in order. */
+    public static java.util.SortedSet<Double> distinctK(List<Point> points) {
+        java.util.SortedSet<Double> ks = new java.util.TreeSet<>();
+        for (Point p : points) if (p.k() > 0 && p.overhead() > 0) ks.add(p.k());
+        return ks;
+    }
+
+    /** The fit, or null when fewer than {@value #MIN_DISTINCT_K} distinct k remain after leaving out non-positive points. */
     public static PowerLawFit fit(List<Point> points) {
+        if (distinctK(points).size() < MIN_DISTINCT_K) return null;
         int n = 0, excluded = 0;
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         double firstX = Double.NaN;

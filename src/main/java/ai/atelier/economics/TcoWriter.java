@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Renders a TCO projection: the month-by-month table (markdown), tco.json, and the cumulative-cost chart tco.png. */
 public final class TcoWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = ai.atelier.model.Money.json(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The table: per month the sites, and per design that month's cost and the cumulative cost. */
     public static String table(TcoProjection p) {

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * <p>The single-llm figure is an estimate from this run's own measured tokens: one call must
  * still read the largest context any step read (the visitor and the retrieved knowledge) and
  * write every artefact the steps wrote, so input = the largest step input and output = the sum of
- * step outputs, priced at the model bound to the single-llm role. A single-llm run reports its
+ * step outputs, priced at the model bound to the single-llm role (on the built-in engine, the model
+ * the bundled reference config binds to it, as the CLI's estimate). A single-llm run reports its
  * measured cost instead.
  */
 public record RunCosts(List<RoleCost> perRole, Baseline singleLlm) {
@@ -68,6 +69,15 @@ public record RunCosts(List<RoleCost> perRole, Baseline singleLlm) {
         }
         String method = "estimated from this run's tokens: input = largest step input, output = sum of step outputs";
         if (BuiltinEngines.MODEL.equals(model)) {
+            // as the CLI does: a built-in run is priced on the models the bundled reference config binds to each role
+            CatalogEntry ref = ai.atelier.economics.RoleBindings.reference(ai.atelier.economics.RoleBindings.REFERENCE, catalog)
+                    .modelFor(SINGLE_LLM).orElse(null);
+            if (ref != null) {
+                Double cost = CostCalculator.tokens(ref, new TokenUsage(in, out, 0, true));
+                return new Baseline("estimated", ref.name(), in, out, cost, method + "; the built-in engine played this run, so single-llm is "
+                        + "priced on " + ref.name() + ", the model the reference config " + ai.atelier.economics.RoleBindings.REFERENCE
+                        + " binds to it, as the CLI's estimate is");
+            }
             return new Baseline("estimated", model, in, out, 0.0, method + "; the built-in engine plays single-llm and costs nothing");
         }
         CatalogEntry entry = catalog.find(model).orElse(null);

@@ -23,7 +23,7 @@ import java.util.Optional;
  * so simplicity beats a pool here.
  */
 public final class RunStore implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ai.atelier.model.Money.json(new ObjectMapper());
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final int MAX_ERROR = 4000;
 

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtelierServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
-    /** Refuses duplicate keys: {"name": "a", "name": "b"} is ambiguous, and parsers disagree on which wins. */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Refuses duplicate keys: {"name": "a", "name": "b"} is ambiguous, and parsers disagree on which wins. Money is written plain. */
+    private static final ObjectMapper JSON = ai.atelier.model.Money.json(com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Map<String, String> UI_FILES = Map.of("app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
     private static final int MAX_PAGE_SIZE = 100;

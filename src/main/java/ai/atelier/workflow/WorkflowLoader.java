@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class WorkflowLoader {
     /** The workflows that ship with Atelier. */
-    public static final List<String> BUNDLED = List.of("personas", "single-llm", "fine-grained");
+    public static final List<String> BUNDLED = List.of("personas", "single-llm", "fine-grained", "fine-grained-lean");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Set<String> knownPersonas;
 

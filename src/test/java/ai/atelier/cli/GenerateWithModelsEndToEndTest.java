@@ -206,10 +206,22 @@ public class GenerateWithModelsEndToEndTest {
         Path c = config();
         Files.writeString(c, Files.readString(c).replace("perSiteUsd: 1.00", "perSiteUsd: 0.0005"));
         Path out = tmp.resolve("budget");
-        int code = AtelierCommand.execute("generate", "--profile", "examples/profiles/manufacturing-priya-raman.json",
-                "--company", "examples/company", "--config", c.toString(), "--out", out.toString());
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = AtelierCommand.execute("generate", "--profile", "examples/profiles/manufacturing-priya-raman.json",
+                    "--company", "examples/company", "--config", c.toString(), "--out", out.toString());
+        } finally {
+            System.setOut(stdout);
+        }
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(code).isEqualTo(1);
+        // the developer never ran, so there is no page: the summary names the folder and report.json, not a missing index.html
+        assertThat(out.resolve("index.html")).doesNotExist();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Site FAILED: " + out + " (no page was written)")
+                .contains("Report: " + out.resolve("report.json")).doesNotContain("index.html");
         assertThat(step(report, "personalizer").path("status").asText()).isEqualTo("ok");
         assertThat(report.path("error").asText()).contains("budget").contains("budget.perSiteUsd");
         assertThat(Files.exists(out.resolve("spec.json"))).isTrue();

@@ -38,7 +38,7 @@ class ModelsCommandTest {
                 roles: {personalizer: present, frontend-developer: local}
                 escalation: {personalizer: [absent]}
                 """);
-        String out = run("models", "--config", c.toString());
+        String out = run("models", "--wide", "--config", c.toString());
         assertThat(out).contains("nova-micro").contains("amazon.nova-micro-v1:0").contains("$0.035 in / $0.140 out per 1M tok")
                 .contains("1024x1024/standard $0.040").contains("https://aws.amazon.com/bedrock/pricing/ (2025-06)").contains("128,000");
         assertThat(out).contains("PATH is set").contains("MISSING: set ATELIER_TEST_SURELY_UNSET_KEY").contains("no key needed (local server")
@@ -49,5 +49,23 @@ class ModelsCommandTest {
     @Test
     void namesTheKeyVariableOfEachConfiguredModel() {
         assertThat(run("models", "--config", "examples/config/openai.yaml")).contains("OPENAI_API_KEY");
+    }
+
+    @Test
+    void theDefaultTablesFitAHundredColumnsAndWideShowsEverything() throws Exception {
+        Path c = tmp.resolve("c.yaml");
+        Files.writeString(c, """
+                models:
+                  absent:  {provider: anthropic, model: claude-3-5-haiku-20241022, apiKeyEnv: ATELIER_TEST_SURELY_UNSET_KEY}
+                roles: {personalizer: absent, frontend-developer: absent, single-llm: absent}
+                """);
+        String narrow = run("models", "--config", c.toString());
+        assertThat(narrow.lines().filter(l -> !l.startsWith("warning: ")))
+                .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(ModelsCommand.WIDTH));
+        assertThat(narrow).contains("nova-micro").contains("$0.035 in / $0.140 out per 1M tok").contains("--wide")
+                .contains("credentials: MISSING: set ATELIER_TEST_SURELY_UNSET_KEY");
+        String wide = run("models", "--wide", "--config", c.toString());
+        assertThat(wide.lines().mapToInt(String::length).max().orElse(0)).isGreaterThan(ModelsCommand.WIDTH);
+        assertThat(wide).contains("amazon.nova-micro-v1:0").contains("https://aws.amazon.com/bedrock/pricing/ (2025-06)");
     }
 }

@@ -89,6 +89,10 @@ final class PersonaModelServer extends Dispatcher {
     }
 
     private MockResponse answer(RecordedRequest r) throws Exception {
+        if ("GET".equals(r.getMethod()) && r.getUrl().encodedPath().endsWith("/models")) {
+            // what Atelier's binding check asks before the first step, as an OpenAI-compatible server answers it
+            return ok("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\"}]}");
+        }
         JsonNode body = JSON.readTree(r.getBody().utf8());
         if (r.getUrl().encodedPath().endsWith("/images/generations")) {
             images.merge(body.path("model").asText(), 1, Integer::sum);

@@ -32,12 +32,12 @@ class CompareEndToEndTest {
     /** Runs the CLI in-process and returns its exit code and standard output. */
     private static Object[] cli(String... args) {
         PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(), errBuf = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBuf, true, StandardCharsets.UTF_8));
             int code = AtelierCommand.execute(args);
-            return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
+            return new Object[] {code, buf.toString(StandardCharsets.UTF_8), errBuf.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -54,7 +54,8 @@ class CompareEndToEndTest {
         assertThat(rep.get("profiles").asInt()).isEqualTo(2);
         List<String> names = new ArrayList<>();
         rep.get("workflows").forEach(w -> names.add(w.get("workflow").asText() + ":" + w.get("k").asInt() + ":" + w.get("sites").asInt()));
-        assertThat(names).containsExactly("single-llm:1:2", "personas:3:2", "fine-grained:9:2");
+        // the default comparison has three distinct k above 1 (3, 8, 9), so the overhead fit has its points
+        assertThat(names).containsExactly("single-llm:1:2", "personas:3:2", "fine-grained-lean:8:2", "fine-grained:9:2");
         for (JsonNode w : rep.get("workflows")) {
             assertThat(w.get("qaMin").asDouble()).isEqualTo(100.0);
             assertThat(w.get("failureRate").asDouble()).isZero();
@@ -63,15 +64,19 @@ class CompareEndToEndTest {
         }
         // fine-grained carries more than personas, single-llm carries nothing; the fit is over the 4 sites with k > 1
         assertThat(rep.at("/workflows/0/carriedTokens/mean").asDouble()).isZero();
-        assertThat(rep.at("/workflows/2/carriedTokens/mean").asDouble()).isGreaterThan(rep.at("/workflows/1/carriedTokens/mean").asDouble());
-        assertThat(rep.at("/carriedTokensFit/fit/n").asInt()).isEqualTo(4);
+        assertThat(rep.at("/workflows/3/carriedTokens/mean").asDouble()).isGreaterThan(rep.at("/workflows/1/carriedTokens/mean").asDouble());
+        assertThat(rep.at("/carriedTokensFit/fit/n").asInt()).isEqualTo(6);
         assertThat(rep.at("/carriedTokensFit/fit/excluded").asInt()).isEqualTo(2);
         assertThat(rep.at("/carriedTokensFit/fit/m").asDouble()).isPositive();
-        assertThat(rep.get("sites")).hasSize(6);
+        assertThat(rep.get("sites")).hasSize(8);
         for (String chart : CHARTS) assertThat(Files.readAllBytes(out.resolve(chart))).as(chart).startsWith(0x89, 'P', 'N', 'G');
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("| fine-grained | 9 | 2 |").contains("k^").contains("ESTIMATE").doesNotContain("SIMULATION");
-        assertThat((String) r[1]).contains("| personas | 3 | 2 |").contains("Estimated costs are an ESTIMATE");
+        assertThat((String) r[1]).contains("| personas | 3 | 2 |").contains("Estimated costs are an ESTIMATE: calls answered")
+                .doesNotContain("ESTIMATE: estimate");
+        assertThat(md).doesNotContain("ESTIMATE — estimate").doesNotContain("ESTIMATE: estimate");
+        // progress counts sites, not steps
+        assertThat((String) r[2]).contains("] 8/8 sites").doesNotContain("/50");
     }
 
     @Test

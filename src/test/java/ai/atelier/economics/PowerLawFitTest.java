@@ -35,9 +35,10 @@ class PowerLawFitTest {
 
     @Test
     void pointsThatCannotBeLoggedAreCountedAsExcluded() {
-        PowerLawFit f = PowerLawFit.fit(List.of(new PowerLawFit.Point(1, 0), new PowerLawFit.Point(3, 30), new PowerLawFit.Point(9, 90)));
+        PowerLawFit f = PowerLawFit.fit(List.of(new PowerLawFit.Point(1, 0), new PowerLawFit.Point(3, 30), new PowerLawFit.Point(8, 80),
+                new PowerLawFit.Point(9, 90)));
         assertThat(f.excluded()).isEqualTo(1);
-        assertThat(f.n()).isEqualTo(2);
+        assertThat(f.n()).isEqualTo(3);
         assertThat(f.m()).isCloseTo(1.0, within(1e-9));
     }
 
@@ -45,5 +46,17 @@ class PowerLawFitTest {
     void noFitWithoutTwoDistinctK() {
         assertThat(PowerLawFit.fit(List.of(new PowerLawFit.Point(3, 10), new PowerLawFit.Point(3, 12)))).isNull();
         assertThat(PowerLawFit.fit(List.of())).isNull();
+    }
+
+    @Test
+    void twoDistinctKAreALineThroughTwoPointsAndGiveNoFit() {
+        // before, this "fit" came out with R² = 1.00 whatever the data
+        List<PowerLawFit.Point> pts = List.of(new PowerLawFit.Point(3, 700), new PowerLawFit.Point(3, 760),
+                new PowerLawFit.Point(9, 5200), new PowerLawFit.Point(9, 5900), new PowerLawFit.Point(1, 0));
+        assertThat(PowerLawFit.fit(pts)).isNull();
+        assertThat(PowerLawFit.distinctK(pts)).containsExactly(3.0, 9.0);
+        List<PowerLawFit.Point> three = new ArrayList<>(pts);
+        three.add(new PowerLawFit.Point(8, 4800));
+        assertThat(PowerLawFit.fit(three)).isNotNull();
     }
 }

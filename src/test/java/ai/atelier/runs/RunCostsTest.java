@@ -64,11 +64,16 @@ class RunCostsTest {
     }
 
     @Test
-    void builtinEngineCostsNothingButKeepsTokens() {
+    void onTheBuiltinEngineTheBaselineIsTheSameEstimateAsTheClisOnTheReferenceModels() {
         RunCosts.Baseline b = RunCosts.of(report("personas", steps), role -> "builtin", ModelCatalog.bundled()).singleLlm();
-        assertThat(b.costUsd()).isZero();
+        // before, this was "$0": the built-in engine's own price
+        assertThat(b.basis()).isEqualTo("estimated");
+        assertThat(b.model()).isEqualTo("gpt-4o");
         assertThat(b.outputTokens()).isEqualTo(5200);
-        assertThat(b.note()).contains("built-in engine");
+        double expected = ai.atelier.model.CostCalculator.tokens(ModelCatalog.bundled().find("gpt-4o").orElseThrow(),
+                new ai.atelier.model.TokenUsage(b.inputTokens(), 5200, 0, true));
+        assertThat(b.costUsd()).isPositive().isEqualTo(expected);
+        assertThat(b.note()).contains("built-in engine").contains("small-models");
     }
 
     @Test

@@ -68,9 +68,13 @@ class ApiTest {
         assertThat(roles).containsExactly("personalizer", "artist", "frontend-developer", "qa");
         JsonNode baseline = run.path("costs").path("singleLlm");
         assertThat(baseline.path("basis").asText()).isEqualTo("estimated");
-        assertThat(baseline.path("model").asText()).isEqualTo("builtin");
-        assertThat(baseline.path("costUsd").asDouble()).isZero();
+        // a built-in run is priced as the CLI prices it: single-llm on the reference config's model, an estimate
+        assertThat(baseline.path("model").asText()).isEqualTo("gpt-4o");
+        assertThat(baseline.path("costUsd").asDouble()).isPositive();
         assertThat(baseline.path("outputTokens").asLong()).isPositive();
+        // and money is written in plain decimals, never E-notation
+        String raw = s.get("/api/sites/" + id).body();
+        assertThat(raw).contains("\"costUsd\":").doesNotContainPattern("\\d[eE]-\\d");
     }
 
     @Test

@@ -80,8 +80,20 @@ class WebUiBrowserTest {
             assertThat(page.getAttribute("#site-frame", "sandbox")).doesNotContain("allow-scripts");
             assertThat(page.locator("#cost-chart svg rect").count()).isEqualTo(4);
             assertThat(page.textContent("#baseline")).contains("single-llm").contains("estimate");
+            // on the built-in engine the measured cost is $0; the UI shows the CLI's estimate next to it, labelled
+            String baseline = page.textContent("#baseline");
+            assertThat(baseline).as(baseline).doesNotContain("$0 on").contains("on gpt-4o")
+                    .containsPattern("This run: \\$0 measured, \\$0\\.\\d+ on the reference models");
             assertThat(page.locator("#runs button").count()).isGreaterThanOrEqualTo(1);
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("ui-desktop.png")).setFullPage(true));
+
+            // a reload with no run in the address opens the latest past run instead of "No run yet"
+            String runTitle = page.textContent("#run-title");
+            page.navigate(s.base() + "/");
+            page.waitForSelector("#run-status.done", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            assertThat(page.textContent("#run-title")).isNotEqualTo("No run yet").isEqualTo(runTitle);
+            page.waitForSelector("#result:not([hidden])");
+            assertThat(page.locator("#runs button").count()).isGreaterThanOrEqualTo(1);
 
             page.setViewportSize(390, 844);
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("ui-phone.png")).setFullPage(true));
