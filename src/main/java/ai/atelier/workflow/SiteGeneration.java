@@ -94,7 +94,8 @@ public final class SiteGeneration {
         return telemetry.retriever(req.retriever(), req.company().info().name());
     }
 
-    private static void end(SiteTrace trace, Result result) {
+    private void end(SiteTrace trace, Result result) {
+        if (!telemetry.enabled()) return;
         if (result == null) {
             trace.end(new SiteTrace.Outcome(SiteReport.FAILED, null, "the run stopped before writing its report", null, 0, 0, false,
                     null, null, 0));
