@@ -30,11 +30,12 @@ public final class ModelPersonalizer implements Personalizer {
     @Override
     public WebsiteSpec personalize(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         List<RetrievedChunk> hits = BuiltinPersonalizer.research(profile, company, retriever);
-        Prompt prompt = new Prompt(
+        PassageBudget.Fitted fit = PassageBudget.fit(models, ctx, hits, kept -> new Prompt(
                 ctx.prompts().render("personalizer.system", KnowledgeDigest.brand(company)),
-                ctx.prompts().render("personalizer.user", KnowledgeDigest.variables(profile, company, hits)));
+                ctx.prompts().render("personalizer.user", KnowledgeDigest.variables(profile, company, kept))));
+        Prompt prompt = fit.prompt();
         WebsiteSpec answer = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "personalize", prompt, SpecSchemas.personalizer(company).json()), WebsiteSpec.class,
+                PersonaRequests.request(ctx, models, "personalize" + fit.note(), prompt, SpecSchemas.personalizer(company).json()), WebsiteSpec.class,
                 spec -> validator.validate(SpecIds.settle(spec), company));
         return SpecIds.settle(answer);
     }

@@ -44,12 +44,13 @@ public final class ModelSiteGenerator implements SiteGenerator {
     @Override
     public Result generate(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         var hits = BuiltinPersonalizer.research(profile, company, retriever);
-        Prompt base = new Prompt(
+        String tail = ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template");
+        PassageBudget.Fitted fit = PassageBudget.fit(models, ctx, hits, kept -> new Prompt(
                 ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
-                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, hits)));
-        Prompt p = new Prompt(base.system(), base.user() + ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template"));
+                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, kept)) + tail));
+        Prompt p = fit.prompt();
         SingleSiteAnswer answer = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "whole site", p, schema(company)), SingleSiteAnswer.class, a -> validate(a, company));
+                PersonaRequests.request(ctx, models, "whole site" + fit.note(), p, schema(company)), SingleSiteAnswer.class, a -> validate(a, company));
         WebsiteSpec spec = SpecIds.settle(answer.spec());
         List<ImageSlot> slots = ImageSlot.plan(spec, "svg");
         // The baseline's images are drawn in code; a private meter keeps them out of the model trace.
