@@ -48,19 +48,7 @@ class LlamaServerInteropTest {
     }
 
     static Path config(Path dir, String baseUrl, int maxTokens) throws Exception {
-        Path c = dir.resolve("atelier.yaml");
-        StringBuilder roles = new StringBuilder();
-        for (String r : List.of("personalizer", "frontend-developer", "single-llm", "pain-point-analyst", "offering-matcher",
-                "copywriter-pain-points", "copywriter-offerings", "copywriter-hero", "art-director", "layout-developer", "reviewer")) {
-            roles.append("  ").append(r).append(": tiny\n");
-        }
-        Files.createDirectories(dir);
-        Files.writeString(c, """
-                models:
-                  tiny: {provider: openai, model: tiny-random-llama, baseUrl: "%s", timeout: 600s, maxRetries: 0, concurrency: 2, maxOutputTokens: %d}
-                roles:
-                %s""".formatted(baseUrl, maxTokens, roles));
-        return c;
+        return InteropConfigs.allTextRoles(dir, baseUrl, maxTokens);
     }
 
     static JsonNode generate(Path config, String workflow, Path out) throws Exception {
