@@ -7,8 +7,9 @@ import java.util.function.Supplier;
  * Never sends a prompt that a server will cut, and never takes a cut prompt for a success. Before a
  * call: the prompt is counted on the model ({@link ContextWindows}) and, when it and the answer's
  * {@code max_tokens} do not fit the model's context window, the call fails here with what to change.
- * After it: a provider usage count far below Atelier's own count of the prompt means the server
- * read only part of it (llama.cpp drops the start of a prompt longer than its slot, system prompt
+ * After it, on a llama.cpp server (the servers that cut; hosted APIs refuse an overlong prompt with
+ * an error): a usage count far below Atelier's own count of the prompt means the server read only
+ * part of it (llama.cpp drops the start of a prompt longer than its slot, system prompt
  * included, and answers as if nothing happened), so the call fails as a truncation, with its usage
  * kept for the report. Sits inside metering, so both outcomes are in the trace.
  */
@@ -39,7 +40,7 @@ public final class ContextGuard implements Interceptor {
         ChatResponse resp = chain.proceed(r);
         TokenUsage u = resp.usage();
         double floor = count.exact() ? EXACT_FLOOR : ESTIMATE_FLOOR;
-        if (u != null && !u.estimated() && u.inputTokens() > 0 && u.inputTokens() < floor * count.tokens()) {
+        if (windows.knownLlamaServer(model) && u != null && !u.estimated() && u.inputTokens() > 0 && u.inputTokens() < floor * count.tokens()) {
             throw new ModelException(ModelException.Kind.CONTEXT_OVERFLOW, r.role() + ": model " + model.name() + " read " + u.inputTokens()
                     + " prompt tokens of the " + count.tokens() + (count.exact() ? "" : " (estimated)") + " sent: the server cut the prompt"
                     + window.map(w -> " (context window " + w.tokens() + ", " + w.source() + ")").orElse("")

@@ -37,11 +37,11 @@ public final class ContextWindows {
 
     public Optional<Window> window(ModelSpec m, CatalogEntry entry) {
         if (m.contextWindow() != null) return Optional.of(new Window(m.contextWindow(), "contextWindow in the config"));
+        if (entry != null && entry.contextWindow() != null) return Optional.of(new Window(entry.contextWindow(), "catalog entry " + entry.name()));
         if (llamaServer(m)) {
             Optional<Integer> n = servers.computeIfAbsent(root(m.baseUrl()), this::probe);
             if (n.isPresent()) return Optional.of(new Window(n.get(), "the server's per-slot context (GET /props n_ctx)"));
         }
-        if (entry != null && entry.contextWindow() != null) return Optional.of(new Window(entry.contextWindow(), "catalog entry " + entry.name()));
         return Optional.empty();
     }
 
@@ -52,6 +52,11 @@ public final class ContextWindows {
             if (sys.isPresent() && user.isPresent()) return new Count(sys.getAsInt() + user.getAsInt() + 2L * PER_MESSAGE, true);
         }
         return new Count(tokens.count(r.system()) + tokens.count(r.user()) + 2L * PER_MESSAGE, false);
+    }
+
+    /** Whether this model's server answered /props as llama.cpp does (a server that cuts long prompts silently unless told not to). */
+    public boolean knownLlamaServer(ModelSpec m) {
+        return llamaServer(m) && servers.getOrDefault(root(m.baseUrl()), Optional.empty()).isPresent();
     }
 
     /** An OpenAI-compatible server other than OpenAI's own, which may be llama.cpp (it answers /props). */
