@@ -47,6 +47,10 @@ public final class Metering implements Interceptor {
     }
 
     private ModelCall failed(ChatRequest r, long start, ModelException e) {
+        if (e.usage() != null) { // answered, then refused by Atelier (a cut prompt): the call was paid, keep its usage
+            return new ModelCall(r.role(), model, provider, r.purpose(), start, meter.nowMs() - start, e.usage(),
+                    CostCalculator.tokens(price.get(), e.usage()), r.attempt(), "error: " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
         return new ModelCall(r.role(), model, provider, r.purpose(), start, meter.nowMs() - start, TokenUsage.NONE,
                 billedNothing(e) ? 0.0 : null, r.attempt(), "error: " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -13,7 +13,9 @@ public class ModelException extends RuntimeException {
     public enum Kind {
         RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true), MALFORMED_RESPONSE(true), TRUNCATED_RESPONSE(true),
         BAD_REQUEST(false), AUTH(false), NOT_FOUND(false), REFUSED(false),
-        BUDGET_EXHAUSTED(false), CONFIG(false), INVALID_OUTPUT(false);
+        BUDGET_EXHAUSTED(false), CONFIG(false), INVALID_OUTPUT(false),
+        /** The prompt does not fit the model's context window, or the server cut it (its usage shows it read far less). */
+        CONTEXT_OVERFLOW(false);
 
         private final boolean retryable;
 
@@ -29,6 +31,7 @@ public class ModelException extends RuntimeException {
     private final Kind kind;
     private final int httpStatus;
     private final Duration retryAfter;
+    private TokenUsage usage;
 
     public ModelException(Kind kind, String message) {
         this(kind, message, 0, null, null);
@@ -39,6 +42,17 @@ public class ModelException extends RuntimeException {
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
+    }
+
+    /** A failure of a call that was answered (and so may be billed): the usage the provider reported. */
+    public ModelException withUsage(TokenUsage u) {
+        this.usage = u;
+        return this;
+    }
+
+    /** The usage of the failed call when the provider answered, else null. */
+    public TokenUsage usage() {
+        return usage;
     }
 
     public Kind kind() {

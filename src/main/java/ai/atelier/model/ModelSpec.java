@@ -9,7 +9,8 @@ import java.time.Duration;
  * never the key), the catalog entry that prices it, and how to call it (time limit, retries,
  * concurrent calls, structured-output mode, image size and quality for image models).
  * {@code embedded} holds how an in-process GGUF model is loaded and sampled (provider
- * {@code llamacpp-embedded} only; null for every other provider).
+ * {@code llamacpp-embedded} only; null for every other provider). {@code contextWindow} is the
+ * config's override of the model's context size in tokens (null: the catalog's, or the server's).
  */
 public record ModelSpec(
         String name,
@@ -26,7 +27,16 @@ public record ModelSpec(
         int maxOutputTokens,
         String imageSize,
         String imageQuality,
-        LlamaSettings embedded) {
+        LlamaSettings embedded,
+        Integer contextWindow) {
+
+    /** Without a context-window override: the catalog's, or the server's own (llama.cpp's /props), applies. */
+    public ModelSpec(String name, String provider, String modelId, String baseUrl, String apiKeyEnv, String region, String catalog,
+                     Duration timeout, int maxRetries, int concurrency, StructuredOutput structuredOutput, int maxOutputTokens,
+                     String imageSize, String imageQuality, LlamaSettings embedded) {
+        this(name, provider, modelId, baseUrl, apiKeyEnv, region, catalog, timeout, maxRetries, concurrency, structuredOutput,
+                maxOutputTokens, imageSize, imageQuality, embedded, null);
+    }
 
     /** A model served by a remote or local API (no in-process settings). */
     public ModelSpec(String name, String provider, String modelId, String baseUrl, String apiKeyEnv, String region, String catalog,

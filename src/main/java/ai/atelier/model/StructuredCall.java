@@ -1,6 +1,7 @@
 package ai.atelier.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,8 +9,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Asks for a typed answer and makes sure it is one: the answer is parsed into the record type and
- * checked by the persona's validator; on failure the same model gets one repair round that shows
+ * Asks for a typed answer and makes sure it is one: the answer is held to the request's JSON schema
+ * ({@link SchemaCheck}: every bound the schema states), bound to the record type, and checked by the
+ * persona's validator for what a schema cannot say (cross-field rules, banned phrases); on failure the same model gets one repair round that shows
  * it the validation errors; if that fails too, the next model up the role's ladder is tried the
  * same way. Every round is its own request (attempt 1, 2, 3…) and so its own call in the trace,
  * with its own tokens and cost.
@@ -43,11 +45,11 @@ public final class StructuredCall {
             ChatRequest first = request.withAttempt(attempt++).withPurpose(request.purpose() + suffix);
             try {
                 ChatResponse answer = model.chat(first);
-                Outcome<T> o = check(answer, type, validator);
+                Outcome<T> o = check(answer, first, type, validator);
                 if (o.value != null) return o.value;
                 ChatRequest fix = first.withAttempt(attempt++).withPurpose(request.purpose() + " (repair)" + suffix)
                         .withUser(repair.render(request.user(), clip(answer.text()), o.errors));
-                Outcome<T> o2 = check(model.chat(fix), type, validator);
+                Outcome<T> o2 = check(model.chat(fix), fix, type, validator);
                 if (o2.value != null) return o2.value;
                 lastErrors = o2.errors;
             } catch (ModelException e) {
@@ -65,16 +67,28 @@ public final class StructuredCall {
 
     private record Outcome<T>(T value, List<String> errors) {}
 
-    private static <T> Outcome<T> check(ChatResponse answer, Class<T> type, Function<T, List<String>> validator) {
+    private static <T> Outcome<T> check(ChatResponse answer, ChatRequest request, Class<T> type, Function<T, List<String>> validator) {
         if ("length".equals(answer.finishReason())) {
-            return new Outcome<>(null, List.of("the answer was cut off at the output token limit; be more concise"));
+            return new Outcome<>(null, List.of("the answer was cut off at the output token limit (" + request.maxOutputTokens()
+                    + " tokens); be more concise"));
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(jsonPart(answer.text()));
+        } catch (Exception e) {
+            return new Outcome<>(null, List.of("the answer is not one JSON object (" + JsonErrors.describe(e) + "); answer with the JSON object only"));
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) return new Outcome<>(null, List.of("the answer is empty"));
+        if (!tree.isObject()) return new Outcome<>(null, List.of("the answer must be a JSON object, got " + JsonErrors.kind(tree)));
+        if (request.wantsJson()) {
+            List<String> shape = SchemaCheck.problems(schemaTree(request.jsonSchema()), tree);
+            if (!shape.isEmpty()) return new Outcome<>(null, shape);
         }
         T value;
         try {
-            value = JSON.readValue(jsonPart(answer.text()), type);
+            value = JSON.treeToValue(tree, type);
         } catch (Exception e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return new Outcome<>(null, List.of("the answer is not a JSON object of the required shape: " + msg));
+            return new Outcome<>(null, List.of(JsonErrors.describe(e)));
         }
         if (value == null) return new Outcome<>(null, List.of("the answer is empty"));
         List<String> errors;
@@ -84,6 +98,14 @@ public final class StructuredCall {
             errors = List.of("the answer is incomplete: " + e.getMessage());
         }
         return errors.isEmpty() ? new Outcome<>(value, List.of()) : new Outcome<>(null, errors);
+    }
+
+    private static JsonNode schemaTree(String schema) {
+        try {
+            return JSON.readTree(schema);
+        } catch (Exception e) {
+            throw new ModelException(ModelException.Kind.CONFIG, "the output schema is not JSON: " + JsonErrors.describe(e));
+        }
     }
 
     /** The JSON object inside an answer, without Markdown fences or prose around it. */

@@ -203,6 +203,7 @@ public final class SiteGeneration {
         long in = 0, out = 0;
         int modelSteps = 0, calls = 0;
         boolean estimated = false;
+        int providerCalls = 0, estimatedCalls = 0;
         List<StepSpan> paid = new java.util.ArrayList<>(spans);
         paid.addAll(earlierAttempts);
         for (StepSpan s : earlierAttempts) {
@@ -212,8 +213,18 @@ public final class SiteGeneration {
             estimated |= s.tokensEstimated();
             cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
             calls += s.calls().size();
+            for (var c : s.calls()) {
+                if (c.usage() == null || c.usage().total() == 0) continue;
+                if (c.usage().estimated()) estimatedCalls++;
+                else providerCalls++;
+            }
         }
         for (StepSpan s : spans) {
+            for (var c : s.calls()) {
+                if (c.usage() == null || c.usage().total() == 0) continue; // failed before an answer: no tokens either way
+                if (c.usage().estimated()) estimatedCalls++;
+                else providerCalls++;
+            }
             in += s.inputTokens();
             out += s.outputTokens();
             estimated |= s.tokensEstimated();
@@ -236,12 +247,25 @@ public final class SiteGeneration {
         }
         return new SiteReport(req.siteId(), req.workflow().name(), status, trace.failedStep(), error,
                 req.profile().id(), req.company().info().name(), Instant.now().toString(),
-                estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage",
+                tokenSource(estimated, providerCalls, estimatedCalls),
                 spans,
                 new SiteReport.Totals(cost, in, out, wallMs, CriticalPath.of(req.workflow(), first.spans()) + rounds.criticalPathMs(),
                         spans.size(), modelSteps, calls, carried,
                         Math.max(0, wallMs - CriticalPath.of(req.workflow(), first.spans(), SiteGeneration::workMs) - rounds.criticalPathMs()),
                         estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
                 quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(paid), rounds.revisions(), earlierAttempts, sessions);
+    }
+
+    /**
+     * Where the run's token counts come from, in words: all from providers' usage fields, all
+     * estimated, or, in a mixed run, how many calls each ("provider usage for 5 calls, estimated
+     * with the o200k_base tokenizer for 2").
+     */
+    static String tokenSource(boolean estimated, int providerCalls, int estimatedCalls) {
+        if (providerCalls > 0 && estimatedCalls > 0) {
+            return "provider usage for " + providerCalls + " call" + (providerCalls == 1 ? "" : "s") + ", estimated with the "
+                    + TokenCounter.TOKENIZER + " tokenizer for " + estimatedCalls;
+        }
+        return estimated ? "estimated with the " + TokenCounter.TOKENIZER + " tokenizer over each step's prompt and output" : "provider usage";
     }
 }

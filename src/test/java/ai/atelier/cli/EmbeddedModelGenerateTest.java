@@ -76,8 +76,12 @@ class EmbeddedModelGenerateTest {
         assertThat(status).isIn("ok", "failed");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(status.equals("ok") ? 0 : AtelierCommand.EXIT_SITE_FAILED);
         assertThat(report.path("workflow").asText()).isEqualTo("personas");
-        assertThat(ids(report.path("steps"))).containsExactly("personalizer", "artist", "developer", "qa");
-        assertThat(report.path("tokenSource").asText()).isEqualTo("provider usage");
+        // QA's revise loop may add rounds (personalizer#r1 …) after the first four steps
+        assertThat(ids(report.path("steps"))).startsWith("personalizer", "artist", "developer", "qa");
+        assertThat(report.path("tokenSource").asText()).startsWith("provider usage");
+        // structure valid by construction: every model-bound step finished; gibberish fails QA on content, not validation
+        assertThat(GenerateWithModelsEndToEndTest.step(report, "personalizer").path("status").asText()).as(report.path("error").asText()).isEqualTo("ok");
+        assertThat(GenerateWithModelsEndToEndTest.step(report, "developer").path("status").asText()).as(report.path("error").asText()).isEqualTo("ok");
 
         // the file is loaded once, whichever roles ran on it
         assertThat(r.err().lines().filter(l -> l.startsWith("embedded model loaded")).count()).as(r.err()).isEqualTo(1);
@@ -107,7 +111,6 @@ class EmbeddedModelGenerateTest {
 
         if (status.equals("failed")) {
             // the failure is reported, with its reason, on the console and in the report
-            assertThat(report.path("failedStep").asText()).isNotBlank();
             assertThat(report.path("error").asText()).isNotBlank();
             assertThat(r.out()).contains("Site FAILED").contains(report.path("error").asText().substring(0, 40));
         }

@@ -89,7 +89,7 @@ public class GenerateWithModelsEndToEndTest {
                    {"id":"offerings","kind":"OFFERINGS","heading":"How we help","body":"Start small and measure.",
                     "items":[{"title":"Predictive maintenance","text":"Models that flag failing equipment early.","visual":null,"ref":"predictive-maintenance","points":["Sensor data you already have"]}],
                     "sources":["research/manufacturing-energy-costs.md#1"]}],
-                 "callToAction":{"label":"Book a plant assessment","text":"A two-week look at your data, with a written report.","href":"https://www.lanternfold.example/contact"},
+                 "callToAction":{"label":"Book a plant assessment","text":"A two-week look at your data, with a written report.","href":"https://www.lanternfold.example"},
                  "disclaimer":"%s",
                  "visualElements":[
                    {"id":"hero","label":"Illustration of a foundry with sensors","description":"A calm foundry floor with sensor icons","kind":"HERO"},
@@ -113,7 +113,7 @@ public class GenerateWithModelsEndToEndTest {
                 <h3>Energy costs</h3><img src="assets/pain-2.png" alt="Icon: energy"><p>Melting is the largest energy cost in a foundry.</p></section>
                 <section id="offerings"><h2>How we help</h2><div data-offering="predictive-maintenance"><h3>Predictive maintenance</h3>
                 <p>Predictive maintenance for Raman Precision Castings.</p></div></section>
-                <p><a href="https://www.lanternfold.example/contact">Book a plant assessment</a></p></main>
+                <p><a href="https://www.lanternfold.example">Book a plant assessment</a></p></main>
                 <footer><p>%s</p></footer></body></html>""".formatted(DISCLAIMER);
         String css = "body{font-family:system-ui,sans-serif;color:#1C2430;background:#FAF7F2;margin:0}img{max-width:100%;height:auto}"
                 + "a:focus{outline:3px solid #B4462B}@media (prefers-reduced-motion: reduce){*{animation:none;transition:none}}";

@@ -194,11 +194,10 @@ final class PersonaModelServer extends Dispatcher {
             if (v.isTextual()) icons.add(v.asText());
         });
         ObjectNode o = JSON.createObjectNode();
-        ArrayNode visuals = o.putArray("visuals");
-        // the invalid plan forgets the hero illustration, which the art director's rules require
-        if (!invalid) visuals.addObject().put("id", "hero").put("kind", "HERO").put("label", "Illustration of a calm plant floor")
-                .put("description", "A calm plant floor in the brand colours");
-        for (String id : icons) visuals.addObject().put("id", id).put("kind", "ICON").put("label", "Icon " + id).put("description", "A simple icon");
+        // the invalid plan forgets the hero illustration, which the art director's schema requires
+        if (!invalid) o.putObject("hero").put("label", "Illustration of a calm plant floor").put("description", "A calm plant floor in the brand colours");
+        ArrayNode visuals = o.putArray("icons");
+        for (String id : icons) visuals.addObject().put("label", "Icon " + id).put("description", "A simple icon");
         return o.toString();
     }
 

@@ -17,10 +17,11 @@ import java.util.Set;
  * through JNI), and llama.cpp silently drops a grammar it cannot parse, so a bad schema would
  * either kill the JVM or quietly let the model write free text. This converter covers the subset
  * Atelier's persona schemas use — objects (properties, required; no extra properties), arrays
- * (items, minItems, maxItems), strings (minLength, maxLength), integers, numbers, booleans, null,
+ * (items, minItems, maxItems), strings (minLength, maxLength), integers (with minimum and maximum,
+ * when the range is small), numbers, booleans, null,
  * enum, const, anyOf/oneOf, type lists and local $ref — and refuses anything structural it does
  * not know with a clear message. Annotations (title, description …) and value constraints it
- * cannot express (pattern, format, minimum …) are ignored: the answer is still JSON of the right
+ * cannot express (pattern, format, wide number ranges …) are ignored: the answer is still JSON of the right
  * shape, and the persona's own validation checks the rest. Optional properties may be left out
  * only at the end of an object (required ones come first), which keeps every output valid.
  */
@@ -107,7 +108,7 @@ public final class JsonSchemaGrammar {
             case "object" -> object(s, path);
             case "array" -> array(s, path);
             case "string" -> string(s, path);
-            case "integer" -> rule("\"-\"? ([0-9] | [1-9] [0-9]{0,15}) space");
+            case "integer" -> integer(s);
             case "number" -> rule("\"-\"? ([0-9] | [1-9] [0-9]{0,15}) (\".\" [0-9]{1,16})? ([eE] [-+]? [0-9]{1,3})? space");
             case "boolean" -> rule("(\"true\" | \"false\") space");
             case "null" -> rule("\"null\" space");
@@ -141,6 +142,19 @@ public final class JsonSchemaGrammar {
         }
         body.append(" \"}\" space");
         return rule(body.toString());
+    }
+
+    /** A whole number; with both minimum and maximum set and at most 256 values apart, exactly the numbers in that range. */
+    private String integer(JsonNode s) {
+        if (s.path("minimum").canConvertToLong() && s.path("maximum").canConvertToLong()) {
+            long min = s.get("minimum").asLong(), max = s.get("maximum").asLong();
+            if (max >= min && max - min <= 256) {
+                List<String> alts = new ArrayList<>();
+                for (long v = max; v >= min; v--) alts.add("\"" + v + "\""); // longest first, so "10" is not cut to "1"
+                return rule("(" + String.join(" | ", alts) + ") space");
+            }
+        }
+        return rule("\"-\"? ([0-9] | [1-9] [0-9]{0,15}) space");
     }
 
     private String array(JsonNode s, String path) {

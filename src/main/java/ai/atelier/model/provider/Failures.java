@@ -44,7 +44,11 @@ final class Failures {
             return new ModelException(Kind.TIMEOUT, "model " + model + " did not answer within its timeout; raise timeout: in the config", 0, null, e);
         }
         if (find(e, JsonProcessingException.class) != null || jsonParseFailure(e)) {
-            return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a response that is not valid JSON: " + oneLine(rootMessage(e)), 0, null, e);
+            JsonProcessingException j = find(e, JsonProcessingException.class);
+            String where = j != null && j.getLocation() != null ? " (malformed at line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr() + ")" : "";
+            return new ModelException(Kind.MALFORMED_RESPONSE, "model " + model + " sent a response that is not valid JSON" + where
+                    + "; if its server does not speak this provider's API, check provider: and baseUrl:", 0, null, e);
         }
         if (find(e, ConnectException.class) != null || find(e, java.nio.channels.UnresolvedAddressException.class) != null) {
             return new ModelException(Kind.CONNECTION, "cannot connect to model " + model + " (" + oneLine(rootMessage(e)) + "); is its server running and its baseUrl right?", 0, null, e);

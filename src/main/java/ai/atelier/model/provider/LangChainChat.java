@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.ToolChoice;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
@@ -29,25 +30,47 @@ import java.util.Locale;
  * prompt for servers without either. Failures become {@link ModelException}s.
  */
 final class LangChainChat implements ModelClient {
-    /** How a schema reaches the provider. */
-    enum SchemaMode { RESPONSE_FORMAT, TOOL, PROMPT }
+    /** How a schema reaches the provider. STRICT_FORMAT: OpenAI's json_schema with strict: true, in the subset strict mode takes. */
+    enum SchemaMode { RESPONSE_FORMAT, STRICT_FORMAT, TOOL, PROMPT }
 
     static final String TOOL_NAME = "submit_answer";
     private final ChatModel model;
     private final String name;
     private final SchemaMode mode;
+    private final boolean officialOpenAi;
     private final TokenCounter tokens = new TokenCounter();
 
-    /** A chat over an OpenAI-style server: the schema goes in the response format unless the config asks for the prompt. */
+    /** A chat over an Ollama-style server: the schema goes in the response format unless the config asks for the prompt. */
     static LangChainChat forResponseFormat(ChatModel model, ai.atelier.model.ModelSpec spec) {
         return new LangChainChat(model, spec.name(), spec.structuredOutput() == ai.atelier.model.ModelSpec.StructuredOutput.PROMPT
                 ? SchemaMode.PROMPT : SchemaMode.RESPONSE_FORMAT);
     }
 
+    /**
+     * A chat over an OpenAI-compatible server: strict json_schema unless the config asks for the
+     * prompt. On api.openai.com the schema is cut to strict mode's subset; other servers (vLLM,
+     * llama.cpp, LM Studio) get every keyword, since their grammars enforce string lengths too.
+     */
+    static LangChainChat forStrictFormat(ChatModel model, ai.atelier.model.ModelSpec spec) {
+        return new LangChainChat(model, spec.name(), spec.structuredOutput() == ai.atelier.model.ModelSpec.StructuredOutput.PROMPT
+                ? SchemaMode.PROMPT : SchemaMode.STRICT_FORMAT, officialOpenAi(spec.baseUrl()));
+    }
+
     LangChainChat(ChatModel model, String name, SchemaMode mode) {
+        this(model, name, mode, false);
+    }
+
+    LangChainChat(ChatModel model, String name, SchemaMode mode, boolean officialOpenAi) {
         this.model = model;
         this.name = name;
         this.mode = mode;
+        this.officialOpenAi = officialOpenAi;
+    }
+
+    static boolean officialOpenAi(String baseUrl) {
+        if (baseUrl == null) return true;
+        String host = java.net.URI.create(baseUrl).getHost();
+        return host != null && (host.equals("api.openai.com") || host.endsWith(".openai.azure.com"));
     }
 
     @Override
@@ -57,7 +80,10 @@ final class LangChainChat implements ModelClient {
         if (r.wantsJson()) {
             switch (mode) {
                 case RESPONSE_FORMAT -> p.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
-                        .jsonSchema(JsonSchema.builder().name(schemaName(r)).rootElement(SchemaElements.root(r.jsonSchema())).build()).build());
+                        .jsonSchema(JsonSchema.builder().name(schemaName(r)).rootElement(JsonRawSchema.from(r.jsonSchema())).build()).build());
+                case STRICT_FORMAT -> p.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
+                        .jsonSchema(JsonSchema.builder().name(schemaName(r))
+                                .rootElement(JsonRawSchema.from(SchemaElements.strict(r.jsonSchema(), officialOpenAi))).build()).build());
                 case TOOL -> p.toolSpecifications(ToolSpecification.builder().name(TOOL_NAME)
                                 .description("Submit your answer. Its input must be the complete answer object.")
                                 .parameters(SchemaElements.root(r.jsonSchema())).build())

@@ -18,7 +18,8 @@ import java.util.Base64;
 /**
  * OpenAI's Chat Completions API, and every server that speaks it at another base URL: vLLM,
  * llama.cpp's server, LM Studio, OpenRouter, Ollama's /v1. Structured output uses the json_schema
- * response format (set {@code structuredOutput: prompt} for servers without it). Images come from
+ * response format with {@code strict: true} and the full schema (set {@code structuredOutput: prompt}
+ * for servers without it). Images come from
  * the Images API as b64_json.
  */
 final class OpenAiProvider implements ModelProvider {
@@ -37,8 +38,9 @@ final class OpenAiProvider implements ModelProvider {
                     .modelName(spec.modelId())
                     .timeout(spec.timeout())
                     .maxRetries(0)
+                    .strictJsonSchema(true)
                     .build();
-            return LangChainChat.forResponseFormat(model, spec);
+            return LangChainChat.forStrictFormat(model, spec);
         });
         return request -> client.get().chat(request);
     }

@@ -4,6 +4,8 @@ import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Offering;
 import ai.atelier.knowledge.Policies;
 import ai.atelier.knowledge.Retriever.RetrievedChunk;
+import ai.atelier.model.RecordSchema;
+import ai.atelier.model.Shape;
 import ai.atelier.site.Engines;
 import ai.atelier.site.KnowledgeDigest;
 import ai.atelier.site.PersonaContext;
@@ -34,17 +36,23 @@ import java.util.Set;
  */
 public final class Copywriter {
     /** A model's pain-points section: one card per pain point, citing its passage. */
-    record PainPointsCopy(String heading, String body, List<PainCard> items) {}
+    record PainPointsCopy(@Shape(minLength = 1, maxLength = 120) String heading, @Shape(minLength = 1, maxLength = 400) String body,
+                          @Shape(minItems = 1, maxItems = 3) List<PainCard> items) {}
 
-    record PainCard(String chunkId, String title, String text) {}
+    record PainCard(@Shape(minLength = 1, maxLength = 200) String chunkId, @Shape(minLength = 1, maxLength = 120) String title,
+                    @Shape(minLength = 1, maxLength = 400) String text) {}
 
     /** A model's offerings section: one card per matched offering. */
-    record OfferingsCopy(String heading, String body, List<OfferingCard> items) {}
+    record OfferingsCopy(@Shape(minLength = 1, maxLength = 120) String heading, @Shape(minLength = 1, maxLength = 400) String body,
+                         @Shape(minItems = 1, maxItems = 3) List<OfferingCard> items) {}
 
-    record OfferingCard(String offeringId, String text, List<String> points) {}
+    record OfferingCard(@Shape(minLength = 1, maxLength = 120) String offeringId, @Shape(minLength = 1, maxLength = 400) String text,
+                        @Shape(maxItems = 3, minLength = 1, maxLength = 160) List<String> points) {}
 
     /** A model's opening copy and call to action (the link is chosen by rule). */
-    record HeroCopyAnswer(String title, String headline, String intro, String ctaLabel, String ctaText) {}
+    record HeroCopyAnswer(@Shape(minLength = 1, maxLength = 120) String title, @Shape(minLength = 1, maxLength = 140) String headline,
+                          @Shape(minLength = 1, maxLength = 600) String intro, @Shape(minLength = 1, maxLength = 60) String ctaLabel,
+                          @Shape(minLength = 1, maxLength = 300) String ctaText) {}
 
     private final Engines engines;
     private final SpecRules rules;
@@ -57,8 +65,10 @@ public final class Copywriter {
     public SectionDraft painPoints(Profile p, Company c, Research research, PersonaContext ctx) {
         Map<String, String> vars = vars(p, c);
         vars.put("painPoints", Drafts.painPoints(research));
+        RecordSchema schema = RecordSchema.of(PainPointsCopy.class)
+                .choices("PainCard.chunkId", research.painPoints().stream().map(h -> h.chunk().id()).toList());
         return new PersonaCall<PainPointsCopy, SectionDraft>("copywriter-pain-points", "pain points copy", vars, List.of("painPoints"),
-                PainPointsCopy.class, Set.of())
+                PainPointsCopy.class, schema)
                 .run(engines, ctx, () -> new SectionDraft(rules.painPoints(p, c, research)), answer -> {
                     if (research.painPoints().isEmpty()) return new SectionDraft(null);
                     Policies pol = c.policies();
@@ -80,8 +90,10 @@ public final class Copywriter {
         Map<String, String> vars = vars(p, c);
         vars.put("painPoints", Drafts.painPoints(research));
         vars.put("offerings", Drafts.offerings(matched));
+        RecordSchema schema = RecordSchema.of(OfferingsCopy.class).optional(Set.of("OfferingCard.points"))
+                .choices("OfferingCard.offeringId", matched.offerings().stream().map(Offering::id).toList());
         return new PersonaCall<OfferingsCopy, SectionDraft>("copywriter-offerings", "offerings copy", vars, List.of("painPoints", "offerings"),
-                OfferingsCopy.class, Set.of("OfferingCard.points"))
+                OfferingsCopy.class, schema)
                 .run(engines, ctx, () -> new SectionDraft(rules.offerings(p, c, research, matched.offerings())), answer -> {
                     Policies pol = c.policies();
                     List<Item> items = new ArrayList<>();

@@ -41,12 +41,20 @@ final class PersonaCall<A extends Record, T> {
      * @param optional   components of the answer a model may leave out, as "RecordSimpleName.component"
      */
     PersonaCall(String promptName, String purpose, Map<String, String> vars, List<String> carried, Class<A> answerType, Set<String> optional) {
+        this(promptName, purpose, vars, carried, answerType, RecordSchema.of(answerType).optional(optional));
+    }
+
+    /**
+     * @param schema the answer record's schema with what this request's context fixes (the ids a
+     *               step may cite, the number of entries it must write), see {@link RecordSchema#choices}
+     */
+    PersonaCall(String promptName, String purpose, Map<String, String> vars, List<String> carried, Class<A> answerType, RecordSchema schema) {
         this.promptName = promptName;
         this.purpose = purpose;
         this.vars = Map.copyOf(vars);
         this.carried = List.copyOf(carried);
         this.answerType = answerType;
-        this.schema = RecordSchema.of(answerType, optional);
+        this.schema = schema.json();
     }
 
     /** The answer record's JSON Schema, as a model is given it. */

@@ -1,6 +1,7 @@
 package ai.atelier.site.finegrained;
 
 import ai.atelier.knowledge.Company;
+import ai.atelier.model.Shape;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Handoff;
 import ai.atelier.site.KnowledgeDigest;
@@ -29,7 +30,7 @@ public final class Reviewer {
     static final int MAX_NOTES = 10;
 
     /** A model's verdict; notes may be left out when it approves. */
-    record Verdict(Boolean approved, List<String> notes) {}
+    record Verdict(Boolean approved, @Shape(maxItems = MAX_NOTES, minLength = 1, maxLength = 300) List<String> notes) {}
 
     private final Engines engines;
 

@@ -7,6 +7,8 @@ import ai.atelier.model.BudgetGuard;
 import ai.atelier.model.CatalogEntry;
 import ai.atelier.model.ChatPipeline;
 import ai.atelier.model.ConcurrencyLimit;
+import ai.atelier.model.ContextGuard;
+import ai.atelier.model.ContextWindows;
 import ai.atelier.model.Escalation;
 import ai.atelier.model.ImageClient;
 import ai.atelier.model.Interceptor;
@@ -58,6 +60,7 @@ public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseab
     private final Map<String, ImageClient> imageClients = new ConcurrentHashMap<>();
     private final Map<String, ConcurrencyLimit> limits = new ConcurrentHashMap<>();
     private final Map<String, ResponseCache> caches = new ConcurrentHashMap<>();
+    private final ContextWindows windows = new ContextWindows();
 
     public ConfiguredEngines(AtelierConfig config, Providers providers, Credentials credentials) {
         this(config, providers, credentials, Backoff::standard);
@@ -158,7 +161,23 @@ public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseab
         return config.modelFor(role).map(ModelSpec::maxOutputTokens).orElse(ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS);
     }
 
-    /** The chain around one model for one step: budget → cache → chat span (telemetry on) → metering → retry → concurrency → provider. */
+    /**
+     * The context window of the role's model, when known (config, llama.cpp's /props, catalog), for
+     * personas that trim what may be trimmed before asking.
+     */
+    @Override
+    public java.util.OptionalInt contextWindow(String role) {
+        return config.modelFor(role).filter(m -> m.embedded() == null)
+                .flatMap(m -> windows.window(m, price(m))).map(w -> java.util.OptionalInt.of(w.tokens())).orElse(java.util.OptionalInt.empty());
+    }
+
+    @Override
+    public long promptTokens(String role, String system, String user) {
+        return config.modelFor(role).map(m -> windows.count(m, new ai.atelier.model.ChatRequest(role, "count", system, user, null, 0, null)).tokens())
+                .orElseGet(() -> RoleModels.super.promptTokens(role, system, user));
+    }
+
+    /** The chain around one model for one step: budget → cache → chat span (telemetry on) → metering → context guard → retry → concurrency → provider. */
     ModelClient pipeline(ModelSpec m, PersonaContext ctx) {
         ModelClient provider = clients.computeIfAbsent(m.name(), n -> providers.get(m.provider()).chat(m, credentials));
         String providerLabel = providerLabel(m);
@@ -171,6 +190,7 @@ public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseab
                 m.embedded() != null ? m.embedded().temperature() : null, price));
         if (spans != null) chain.add(spans);
         chain.add(Metering.priced(m.name(), providerLabel, price, ctx.meter()));
+        if (m.embedded() == null) chain.add(new ContextGuard(m, windows, () -> price(m))); // in-process models check their own slot
         chain.add(new RetryInterceptor(backoff.apply(m.maxRetries()), (req, attempt, e, wait) -> {
             ctx.meter().record(new ModelCall(req.role(), m.name(), providerLabel, req.purpose(), ctx.meter().nowMs(), 0, TokenUsage.NONE,
                     Metering.billedNothing(e) ? 0.0 : null, req.attempt(), MeteredImages.retryStatus(attempt, e, wait)));

@@ -48,8 +48,11 @@ public final class ModelFrontEndDeveloper implements FrontEndDeveloper {
                 "slots", slots.stream().map(s -> "- " + s.elementId() + " (" + s.kind() + "): src=\"" + s.path() + "\" alt=\"" + s.alt() + "\"")
                         .collect(java.util.stream.Collectors.joining("\n"))));
         WebsiteSpec refined = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "page (template)", new Prompt(base.system(), user), ModelPersonalizer.SCHEMA),
-                WebsiteSpec.class, r -> PersonaRequests.concat(specs.validate(r, company), sameStructure(spec, r)));
+                PersonaRequests.request(ctx, models, "page (template)", new Prompt(base.system(), user), SpecSchemas.developer(spec, company).json()),
+                WebsiteSpec.class, r -> {
+                    List<String> structure = sameStructure(spec, r);
+                    return structure.isEmpty() ? specs.validate(keepFixed(spec, r), company) : structure;
+                });
         return design.render(keepFixed(spec, refined), slots, company);
     }
 
@@ -58,15 +61,19 @@ public final class ModelFrontEndDeveloper implements FrontEndDeveloper {
         return ai.atelier.site.Handoff.spec(spec);
     }
 
-    /** The developer may reword, not re-plan: sections and their ids stay. */
+    /**
+     * The developer may reword, not re-plan: as many sections as given (the schema fixes the number
+     * too; this is the check for servers that only read it as a hint). Ids, kinds, sources, pictures
+     * and the link are taken from the original by position ({@link #keepFixed}), so a reworded
+     * section cannot rename or drop one.
+     */
     static List<String> sameStructure(WebsiteSpec original, WebsiteSpec refined) {
         List<String> e = new ArrayList<>();
-        List<String> before = original.sections().stream().map(WebsiteSpec.Section::id).toList();
-        List<String> after = refined.sections().stream().map(s -> s == null ? null : s.id()).toList();
-        if (!before.equals(after)) e.add("keep the sections and their ids exactly as given: " + String.join(", ", before));
-        List<String> visualsBefore = original.visualElements().stream().map(ai.atelier.site.VisualElement::id).toList();
-        List<String> visualsAfter = refined.visualElements().stream().map(v -> v == null ? null : v.id()).toList();
-        if (!visualsBefore.equals(visualsAfter)) e.add("keep the visual elements and their ids exactly as given: " + String.join(", ", visualsBefore));
+        if (refined.sections().size() != original.sections().size() || refined.sections().stream().anyMatch(java.util.Objects::isNull)) {
+            e.add("keep the " + original.sections().size() + " sections exactly as given: "
+                    + String.join(", ", original.sections().stream().map(WebsiteSpec.Section::id).toList()));
+        }
+        if (refined.callToAction() == null) e.add("callToAction is missing");
         return e;
     }
 

@@ -29,9 +29,6 @@ import java.util.Set;
  * baseline's cost is its one model call (plus any repair or escalation rounds).
  */
 public final class ModelSiteGenerator implements SiteGenerator {
-    private static final Set<String> OPTIONAL = Set.of("Item.visual", "Item.ref", "Item.points", "Section.items", "Section.body",
-            "SingleSiteAnswer.files");
-    static final String SCHEMA = RecordSchema.of(SingleSiteAnswer.class, OPTIONAL);
     private final RoleModels models;
     private final DeveloperMode mode;
     private final SpecValidator specs = new SpecValidator();
@@ -47,13 +44,14 @@ public final class ModelSiteGenerator implements SiteGenerator {
     @Override
     public Result generate(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         var hits = BuiltinPersonalizer.research(profile, company, retriever);
-        Prompt base = new Prompt(
+        String tail = ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template");
+        PassageBudget.Fitted fit = PassageBudget.fit(models, ctx, hits, kept -> new Prompt(
                 ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
-                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, hits)));
-        Prompt p = new Prompt(base.system(), base.user() + ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template"));
+                ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, kept)) + tail));
+        Prompt p = fit.prompt();
         SingleSiteAnswer answer = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "whole site", p, SCHEMA), SingleSiteAnswer.class, a -> validate(a, company));
-        WebsiteSpec spec = answer.spec();
+                PersonaRequests.request(ctx, models, "whole site" + fit.note(), p, schema(company)), SingleSiteAnswer.class, a -> validate(a, company));
+        WebsiteSpec spec = SpecIds.settle(answer.spec());
         List<ImageSlot> slots = ImageSlot.plan(spec, "svg");
         // The baseline's images are drawn in code; a private meter keeps them out of the model trace.
         PersonaContext drawing = new PersonaContext(ctx.role(), "builtin", new CallMeter(System.nanoTime()), ctx.executor(),
@@ -64,10 +62,21 @@ public final class ModelSiteGenerator implements SiteGenerator {
         return new Result(spec, images, page);
     }
 
+    /** The whole-site answer's schema: the company-bound spec, and in code mode the files (template mode asks for none). */
+    String schema(Company company) {
+        var tree = RecordSchema.of(SingleSiteAnswer.class).optional(Set.of("SingleSiteAnswer.files")).tree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("properties")).set("spec", SpecSchemas.personalizer(company).tree());
+        if (mode != DeveloperMode.CODE) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("properties")).remove("files");
+        }
+        return tree.toString();
+    }
+
     private List<String> validate(SingleSiteAnswer a, Company company) {
         if (a.spec() == null) return List.of("spec is missing");
-        List<String> e = new ArrayList<>(specs.validate(a.spec(), company));
-        if (mode == DeveloperMode.CODE) e.addAll(code.validate(new CodeFiles(a.files()), ImageSlot.plan(a.spec(), "svg")));
+        WebsiteSpec spec = SpecIds.settle(a.spec());
+        List<String> e = new ArrayList<>(specs.validate(spec, company));
+        if (mode == DeveloperMode.CODE) e.addAll(code.validate(new CodeFiles(a.files()), ImageSlot.plan(spec, "svg")));
         return e;
     }
 }

@@ -17,4 +17,15 @@ public interface RoleModels {
 
     /** The output token cap configured for the role's model. */
     int maxOutputTokens(String role);
+
+    /** The context window of the role's model in tokens, when known. */
+    default java.util.OptionalInt contextWindow(String role) {
+        return java.util.OptionalInt.empty();
+    }
+
+    /** A prompt's size in tokens on the role's model (its server's tokenizer where it has one, else an estimate). */
+    default long promptTokens(String role, String system, String user) {
+        ai.atelier.model.TokenCounter t = new ai.atelier.model.TokenCounter();
+        return t.count(system) + t.count(user);
+    }
 }

@@ -94,4 +94,13 @@ class JsonSchemaGrammarTest {
     void literalsEscapeQuotesAndBackslashes() {
         assertThat(JsonSchemaGrammar.literal(JSON.getNodeFactory().textNode("a\"b\\c"))).isEqualTo("\"\\\"a\\\\\\\"b\\\\\\\\c\\\"\"");
     }
+
+    @Test
+    void smallIntegerRangesAndNullableEnumsAreExact() {
+        String g = JsonSchemaGrammar.convert("{\"type\":\"object\",\"properties\":{\"score\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5},"
+                + "\"pick\":{\"type\":[\"string\",\"null\"],\"enum\":[\"a\",null]}},\"required\":[\"score\",\"pick\"],\"additionalProperties\":false}");
+        assertThat(g).contains("(\"5\" | \"4\" | \"3\" | \"2\" | \"1\") space").contains("(\"\\\"a\\\"\" | \"null\") space");
+        assertThat(JsonSchemaGrammar.convert("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\",\"minimum\":0}}}"))
+                .contains("[1-9] [0-9]{0,15}"); // a one-sided bound is left to SchemaCheck
+    }
 }

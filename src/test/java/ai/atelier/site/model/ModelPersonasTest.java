@@ -121,14 +121,14 @@ class ModelPersonasTest {
 
     @Test
     void invalidSpecGetsOneRepairRoundShowingTheErrors() throws Exception {
-        answers.add(GenerateWithModelsEndToEndTest.spec().replace("https://www.lanternfold.example/contact", "https://evil.example/phish")
+        answers.add(GenerateWithModelsEndToEndTest.spec().replace("https://www.lanternfold.example", "https://evil.example/phish")
                 .replace("Fewer surprises", "Guaranteed results and fewer surprises"));
         answers.add(GenerateWithModelsEndToEndTest.spec());
         PersonaContext ctx = ctx("personalizer");
         WebsiteSpec spec = engines.personalizer("personalizer").personalize(profile, company, Bm25Index.of(company), ctx);
-        assertThat(spec.callToAction().href()).isEqualTo("https://www.lanternfold.example/contact");
-        assertThat(user(1)).contains("<previous-answer>").contains("callToAction href \"https://evil.example/phish\" is not allowed")
-                .contains("banned phrase \"guaranteed results\"");
+        assertThat(spec.callToAction().href()).isEqualTo("https://www.lanternfold.example");
+        // the schema's problems come first (the link is not one of the allowed ones); the banned phrase is the validator's, next round
+        assertThat(user(1)).contains("<previous-answer>").contains("callToAction.href: \"https://evil.example/phish\" is not allowed; use one of");
         assertThat(user(0)).doesNotContain("<qa-feedback>");
         assertThat(ctx.meter().calls()).extracting(ModelCall::attempt).containsExactly(1, 2);
     }

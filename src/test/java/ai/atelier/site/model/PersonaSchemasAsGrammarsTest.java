@@ -13,12 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PersonaSchemasAsGrammarsTest {
     @ParameterizedTest
-    @ValueSource(strings = {"spec", "code", "single"})
-    void everyPersonaSchemaConvertsToAGrammar(String which) {
+    @ValueSource(strings = {"spec", "code", "single", "single-code", "developer"})
+    void everyPersonaSchemaConvertsToAGrammar(String which) throws Exception {
+        var company = new ai.atelier.knowledge.CompanyLoader().load(java.nio.file.Path.of("examples/company"));
         String schema = switch (which) {
-            case "spec" -> ModelPersonalizer.SCHEMA;
+            case "spec" -> SpecSchemas.personalizer(company).json();
             case "code" -> ModelFrontEndDeveloper.CODE_SCHEMA;
-            default -> ModelSiteGenerator.SCHEMA;
+            case "single-code" -> new ModelSiteGenerator(null, ai.atelier.model.AtelierConfig.DeveloperMode.CODE).schema(company);
+            case "developer" -> SpecSchemas.developer(new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                    ai.atelier.cli.GenerateWithModelsEndToEndTest.spec(), ai.atelier.site.WebsiteSpec.class), company).json();
+            default -> new ModelSiteGenerator(null, ai.atelier.model.AtelierConfig.DeveloperMode.TEMPLATE).schema(company);
         };
         String grammar = JsonSchemaGrammar.convert(schema);
         assertThat(grammar).contains("root ::=");
