@@ -119,6 +119,17 @@ public final class IndustryMatcher {
         return crossIndustry(industries) || (m.found() && industries.contains(m.key()));
     }
 
+    /** Whether something sold to {@code industries} may be shown to a visitor so matched: their industry, or every industry the company serves. */
+    public static boolean fitsVisitor(Collection<String> industries, Match m, Company c) {
+        return fits(m, industries) || general(industries, c);
+    }
+
+    /** Cross-industry: marked general/all, or listing every industry the company names. */
+    public static boolean general(Collection<String> industries, Company c) {
+        Set<String> all = industries(c);
+        return crossIndustry(industries) || (all.size() >= 2 && industries.containsAll(all));
+    }
+
     private float[] vector(String text) {
         return vectors.computeIfAbsent(text.replace('-', ' ').replace('_', ' '), embedder::embed);
     }
@@ -129,13 +140,18 @@ public final class IndustryMatcher {
         return d;
     }
 
-    private static boolean sameStem(String visitor, String key) {
-        for (String t : Terms.of(visitor)) {
-            for (String kt : Terms.of(key)) {
-                if (t.length() >= 5 && kt.length() >= 5 && t.startsWith(kt.substring(0, 5)) && kt.startsWith(t.substring(0, 5))) return true;
+    /** Every word of the visitor's wording is a word of {@code name} (or shares its first five letters with one). */
+    private static boolean sameStem(String visitor, String name) {
+        List<String> vt = Terms.of(visitor), nt = Terms.of(name);
+        if (vt.isEmpty() || nt.isEmpty()) return false;
+        for (String t : vt) {
+            boolean found = false;
+            for (String kt : nt) {
+                if (t.equals(kt) || (t.length() >= 5 && kt.length() >= 5 && t.startsWith(kt.substring(0, 5)) && kt.startsWith(t.substring(0, 5)))) found = true;
             }
+            if (!found) return false;
         }
-        return false;
+        return true;
     }
 
     private static String squash(String s) {

@@ -50,6 +50,6 @@ public final class PainPointAnalyst {
             if (picked.contains(hit)) throw new AnswerRejected("pain point \"" + id + "\" is chosen twice");
             picked.add(hit);
         }
-        return new Research(found.industry(), found.passages(), picked);
+        return new Research(found.industry(), found.passages(), picked, found.match());
     }
 }
