@@ -106,6 +106,23 @@ final class PersonalizationCheck implements QualityCheck {
             });
         }
         if (used.isEmpty()) soft.add("the page quotes none of the company's research (no pain points from it)");
+        // the pain points (or, without research for the industry, the approach story) come from the research, not from filler
+        Set<String> ids = new LinkedHashSet<>(List.of("pain-points", "approach"));
+        if (site.spec() != null) site.spec().sections().stream()
+                .filter(x -> x.kind() == ai.atelier.site.WebsiteSpec.SectionKind.PAIN_POINTS || x.kind() == ai.atelier.site.WebsiteSpec.SectionKind.STORY)
+                .forEach(x -> ids.add(x.id()));
+        Map<String, String> research = new java.util.LinkedHashMap<>();
+        bodies.forEach(research::put);
+        for (String id : ids) {
+            Element section = site.doc().getElementById(id);
+            if (section == null) continue;
+            List<Element> items = section.select("li p, li h3");
+            if (items.isEmpty()) items = section.select("p");
+            long sourced = items.stream().filter(e -> GroundingCheck.provenance(PageText.norm(e.text()), research) != null).count();
+            if (items.isEmpty() || sourced * 2 < items.size()) {
+                hard.add("the " + id + " section is not drawn from the company's research (" + sourced + " of " + items.size() + " items traced)");
+            }
+        }
         for (String id : used) {
             ResearchDoc d = docs.get(id);
             boolean fits = d.isGeneral() || IndustryMatcher.fits(m, d.industries()) || IndustryMatcher.general(d.industries(), c) || (!m.found() && !hasGeneral);
