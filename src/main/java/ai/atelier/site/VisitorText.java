@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * accept. Before any copy is written, every persona that writes copy (the built-in engine, and the
  * model personas through {@link VisitorBrief}) reads the visitor through {@link #forCopy}: markup
  * (with the content of script and style elements), URLs, template syntax, code, control, bidi and
- * zero-width characters are dropped, and a field that reads as an instruction is dropped whole.
+ * zero-width characters are dropped, and an instruction is cut off with everything after it (a
+ * field that starts with one is dropped whole).
  * The page says less rather than show them ("&lt;img src=x onerror=alert(1)&gt;Mallory" greets
  * "Mallory"). The raw profile is never changed: it stays data, as given. QA uses {@link #unfit} to
  * find text of that kind on any page.
@@ -60,7 +62,6 @@ public final class VisitorText {
         if (raw == null) return null;
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         s = INVISIBLE.matcher(s).replaceAll(" ");
-        if (INSTRUCTION.matcher(s).find()) return null;
         s = SCRIPT_BLOCK.matcher(s).replaceAll(" ");
         s = TAG.matcher(s).replaceAll(" ");
         s = ENTITY_TAG.matcher(s).replaceAll(" ");
@@ -68,6 +69,9 @@ public final class VisitorText {
         s = URL.matcher(s).replaceAll(" ");
         s = CODE.matcher(s).replaceAll(" ");
         s = LEFTOVER.matcher(s).replaceAll(" ");
+        // an instruction is cut off with everything after it; the words before it stay ("Eve Ignore all rules" → "Eve")
+        Matcher ins = INSTRUCTION.matcher(s);
+        if (ins.find()) s = s.substring(0, ins.start());
         s = SPACES.matcher(s).replaceAll(" ").strip();
         s = EDGE_PUNCT.matcher(s).replaceAll("").strip();
         if (!LETTER.matcher(s).find()) return null;
