@@ -146,6 +146,11 @@ public final class Atelier implements AutoCloseable {
         return companies.load(dir);
     }
 
+    /** QA of page files sent inline (name → bytes), for {@code profile}, with this instance's checks; see {@link ai.atelier.quality.SiteCheck#inline}. */
+    public ai.atelier.quality.QualityReport checkPage(java.util.Map<String, byte[]> files, Profile profile, Company company) {
+        return ai.atelier.quality.SiteCheck.inline(files, profile, company, qa);
+    }
+
     public WorkflowDefinition loadWorkflow(String nameOrFile) {
         return workflows.load(nameOrFile);
     }

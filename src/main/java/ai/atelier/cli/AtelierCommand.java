@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atelier", mixinStandardHelpOptions = true, version = "atelier 0.1.0",
         description = {"Personalized websites from persona agents on small models, with cost, latency and quality measured.",
                 "", "Start with: atelier generate --profile examples/profiles/manufacturing-priya-raman.json"},
-        subcommands = {GenerateCommand.class, CompareCommand.class, TcoCommand.class, KbCommand.class, ModelsCommand.class, ServeCommand.class,
+        subcommands = {GenerateCommand.class, CheckCommand.class, CompareCommand.class, TcoCommand.class, KbCommand.class, ModelsCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AtelierCommand implements Runnable {
     /** Exit code of a run whose site failed (a step or the quality gate). */

@@ -1,6 +1,5 @@
 package ai.atelier.cli;
 
-import ai.atelier.quality.CheckResult;
 import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.SiteReport;
 import ai.atelier.workflow.StepSpan;
@@ -38,15 +37,7 @@ final class RunSummary {
         if (t.estimatedCostUsd() != null) out.println("Estimated cost " + money(t.estimatedCostUsd()) + " USD (" + rep.costEstimate() + ").");
         if (rep.simulation() != null) out.println(rep.simulation());
         if (rep.error() != null) out.println("Error: " + (rep.failedStep() != null ? "step " + rep.failedStep() + ": " : "") + rep.error());
-        if (rep.quality() != null) {
-            var q = rep.quality();
-            long passed = q.checks().stream().filter(CheckResult::passed).count();
-            out.println("Quality: " + q.score() + "/100, " + (q.passed() ? "passed" : "FAILED") + " (" + passed + " of " + q.checks().size() + " checks passed)");
-            for (CheckResult c : q.checks()) {
-                if (!c.passed()) out.println("  " + c.status() + " " + c.name() + " [" + c.severity() + "]: " + c.details()
-                        + (c.locations().isEmpty() ? "" : " at " + String.join("; ", c.locations().stream().limit(3).toList())));
-            }
-        }
+        if (rep.quality() != null) ai.atelier.quality.SiteCheck.summary(rep.quality()).forEach(out::println);
         if (rep.quality() != null && rep.quality().review() != null) {
             var rv = rep.quality().review();
             out.println("Reviewer model " + rv.model() + " (advisory): " + (rv.error() != null ? rv.error() : rv.score() + "/100 — "

@@ -78,6 +78,14 @@ public final class CompareWriter {
                 + "page content and QA are real.\n\n");
         b.append(r.profiles()).append(" visitor profiles × ").append(r.workflows().size()).append(" workflows, made ").append(r.createdAt()).append(".\n\n");
         b.append(table(r)).append('\n');
+        b.append("QA sub-scores (mean; the score above is their weighted mean, see docs/quality.md):\n\n");
+        for (WorkflowStats w : r.workflows()) {
+            b.append("- ").append(w.workflow()).append(": ");
+            w.subscoreMeans().forEach((k, v) -> b.append(k).append(' ').append(num(v)).append("  "));
+            if (w.reviewerMean() != null) b.append("| reviewer model (advisory, apart) ").append(num(w.reviewerMean()));
+            b.append('\n');
+        }
+        b.append('\n');
         b.append("Costs: \"cost\" is measured (0 on the built-in engine); \"estimated cost\" is an ").append(estimateNote(r.costEstimate())).append(".\n\n");
         b.append("## Coordination overhead against k\n\n").append(fits(r)).append('\n');
         b.append("""

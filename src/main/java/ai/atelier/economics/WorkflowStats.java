@@ -37,7 +37,23 @@ public record WorkflowStats(
         Summary orchestrationMs,
         Double carriedShareOfInput,
         Map<String, Double> estimatedCostByRole,
-        Map<String, Double> costByRole) {
+        Map<String, Double> costByRole,
+        Map<String, Double> subscoreMeans,
+        Double reviewerMean) {
+
+    /** Mean of each graded QA sub-score over the sites that have it (the deterministic ones; the reviewer model's is apart). */
+    static Map<String, Double> subscoreMeans(List<SiteReport> reports) {
+        Map<String, List<Integer>> by = new java.util.LinkedHashMap<>();
+        for (SiteReport r : reports) {
+            if (r.quality() == null) continue;
+            r.quality().subscores().forEach(s -> {
+                if (s.score() != null) by.computeIfAbsent(s.name(), k -> new java.util.ArrayList<>()).add(s.score());
+            });
+        }
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        by.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).average().orElse(0)));
+        return out;
+    }
 
     public static WorkflowStats of(String workflow, List<SiteRun> runs) {
         List<SiteReport> reports = runs.stream().map(SiteRun::report).filter(Objects::nonNull).toList();
@@ -73,7 +89,9 @@ public record WorkflowStats(
                 Summary.of(values(reports, r -> r.totals().orchestrationMs())),
                 in == null || in == 0 || carried == null ? null : carried / in,
                 byRole(reports, StepSpan::estimatedCostUsd),
-                byRole(reports, StepSpan::costUsd));
+                byRole(reports, StepSpan::costUsd),
+                subscoreMeans(reports),
+                Stats.mean(values(reports, r -> r.quality() == null || r.quality().review() == null ? null : r.quality().review().score())));
     }
 
     private static List<Number> values(List<SiteReport> reports, Function<SiteReport, Number> f) {

@@ -67,7 +67,36 @@ public final class CompanyLoader {
                 optionalString(n, "tagline"),
                 b,
                 fontStack(optionalString(n, "font"), file),
-                new CompanyInfo.Contact(optionalString(contact, "email"), optionalString(contact, "phone"), optionalString(contact, "url")));
+                new CompanyInfo.Contact(optionalString(contact, "email"), optionalString(contact, "phone"), optionalString(contact, "url")),
+                industries(n.path("industries"), file), callToAction(n.path("callToAction"), file));
+    }
+
+    /** Optional {@code industries:} mapping of industry key to the other names visitors use for it. */
+    private static java.util.Map<String, List<String>> industries(JsonNode n, String file) {
+        if (n.isMissingNode() || n.isNull()) return java.util.Map.of();
+        if (!n.isObject()) throw bad(file, "industries must map each industry key to a list of other names for it, e.g. logistics: [freight, trucking]");
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            String key = e.getKey().strip().toLowerCase(Locale.ROOT);
+            if (key.isEmpty() || key.length() > 60) throw bad(file, "industries has an empty or over-long industry key");
+            List<String> names = lowerList(e.getValue(), file + " industries." + key);
+            if (names.size() > 50) throw bad(file, "industries." + key + " lists more than 50 names");
+            out.put(key, names.stream().filter(x -> x.length() <= 60).toList());
+        });
+        return out;
+    }
+
+    /** Optional {@code callToAction: {label, href}}: the company's own next step for every page. */
+    private static CompanyInfo.CallToAction callToAction(JsonNode n, String file) {
+        if (n.isMissingNode() || n.isNull()) return null;
+        if (!n.isObject()) throw bad(file, "callToAction must be a mapping with label (and optionally href), e.g. {label: \"Book a call\", href: \"https://example.com/book\"}");
+        String label = optionalString(n, "label");
+        if (label == null || label.length() > 80) throw bad(file, "callToAction.label must be a short text of at most 80 characters");
+        String href = optionalString(n, "href");
+        if (href != null && !(href.startsWith("https://") || href.startsWith("mailto:") || href.startsWith("#"))) {
+            throw bad(file, "callToAction.href must start with https://, mailto: or #, got \"" + href + "\"");
+        }
+        return new CompanyInfo.CallToAction(label, href);
     }
 
     /**

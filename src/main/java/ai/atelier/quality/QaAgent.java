@@ -10,9 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The QA persona's deterministic half: runs every check on a site and scores it. The score (0–100)
- * is the weighted share of non-skipped checks that passed, with weights and severities from
- * {@link QualityConfig}; the gate fails on any blocking failure. A check that crashes counts as
+ * The QA persona's deterministic half: runs every check on a site and scores it. Each check counts
+ * in one graded sub-score (technical, accessibility, policy, personalization, grounding, copy):
+ * the weighted credit of its checks that ran; the score (0–100) is the weighted mean of the
+ * sub-scores, with weights, thresholds and severities from {@link QualityConfig}. The gate fails
+ * on any blocking failure and on any sub-score below its threshold. A check that crashes counts as
  * failed, never as passed. The agent owns at most one headless browser, started on first use and
  * reused for every site it reviews; close the agent to stop it.
  */
@@ -26,15 +28,18 @@ public final class QaAgent implements AutoCloseable {
     private final List<QualityCheck> checks;
     private final QualityConfig config;
     private final PageAudits audits;
+    private final java.util.Set<String> browserChecks;
 
     public QaAgent(List<QualityCheck> checks, Map<String, Double> weights) {
-        this(checks, new QualityConfig(weights, Map.of(), false, null, 2, false), PageAudits.disabled("browser checks not configured"));
+        this(checks, new QualityConfig(weights, Map.of(), false, null, 2, false, QualityConfig.defaults().categories(), QualityConfig.defaults().axes()),
+                PageAudits.disabled("browser checks not configured"));
     }
 
     private QaAgent(List<QualityCheck> checks, QualityConfig config, PageAudits audits) {
         this.checks = List.copyOf(checks);
         this.config = config;
         this.audits = audits;
+        this.browserChecks = checks.stream().filter(c -> c instanceof BrowserCheck).map(QualityCheck::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Every standard check under {@code config}; browser checks run when it enables a browser. */
@@ -68,17 +73,52 @@ public final class QaAgent implements AutoCloseable {
         for (int i = 0; i < checks.size(); i++) {
             if (pending.get(i) != null) results.set(i, pending.get(i).join());
         }
-        double total = 0, got = 0;
+        return score(results);
+    }
+
+    /** The sub-scores, overall score, gate and summary of a page's check results under this agent's config. */
+    QualityReport score(List<CheckResult> results) {
         boolean passed = true;
         for (CheckResult r : results) {
+            if (r.status() == CheckResult.Status.FAIL && r.severity() == CheckResult.Severity.BLOCKING) passed = false;
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        config.axes().keySet().forEach(a -> {
+            sums.put(a, new double[2]);
+            members.put(a, new ArrayList<>());
+        });
+        for (CheckResult r : results) {
+            String cat = config.category(r.name());
+            sums.computeIfAbsent(cat, k -> new double[2]);
+            members.computeIfAbsent(cat, k -> new ArrayList<>()).add(r.name());
             if (r.status() == CheckResult.Status.SKIPPED) continue;
             double w = config.weight(r.name());
-            total += w;
-            if (r.passed()) got += w;
-            else if (r.severity() == CheckResult.Severity.BLOCKING) passed = false;
+            sums.get(cat)[0] += w;
+            sums.get(cat)[1] += w * r.earned();
         }
-        int score = total == 0 ? 0 : (int) Math.round(100 * got / total);
-        return new QualityReport(score, passed, results);
+        List<Subscore> subscores = new ArrayList<>();
+        double total = 0, got = 0;
+        for (var e : sums.entrySet()) {
+            QualityConfig.Axis axis = config.axes().getOrDefault(e.getKey(), new QualityConfig.Axis(1, 0));
+            double[] s = e.getValue();
+            Integer score = s[0] == 0 ? null : (int) Math.floor(100 * s[1] / s[0] + 1e-9);
+            boolean ok = score == null || score >= axis.threshold();
+            if (!ok) passed = false;
+            subscores.add(new Subscore(e.getKey(), score, axis.weight(), axis.threshold(), ok, members.get(e.getKey())));
+            if (score != null) {
+                total += axis.weight();
+                got += axis.weight() * score;
+            }
+        }
+        int score = total == 0 ? 0 : (int) Math.round(got / total);
+        List<String> notRun = results.stream().filter(r -> r.status() == CheckResult.Status.SKIPPED).map(CheckResult::name).toList();
+        long browserNotRun = notRun.stream().filter(browserChecks::contains).count();
+        long otherNotRun = notRun.size() - browserNotRun;
+        StringBuilder summary = new StringBuilder(score + "/100 over " + (results.size() - notRun.size()) + " checks");
+        if (browserNotRun > 0) summary.append("; ").append(browserNotRun).append(" browser check").append(browserNotRun == 1 ? "" : "s").append(" not run");
+        if (otherNotRun > 0) summary.append("; ").append(otherNotRun).append(" other check").append(otherNotRun == 1 ? "" : "s").append(" not run");
+        return new QualityReport(score, passed, results, null, subscores, summary.toString(), notRun);
     }
 
     private CheckResult run(QualityCheck c, SiteUnderTest site) {
@@ -89,7 +129,7 @@ public final class QaAgent implements AutoCloseable {
             r = CheckResult.fail(c, "check crashed: " + e, List.of());
         }
         CheckResult.Severity s = config.severity(r.name(), r.severity());
-        return s == r.severity() ? r : new CheckResult(r.name(), r.status(), s, r.details(), r.locations());
+        return s == r.severity() ? r : r.withSeverity(s);
     }
 
     /**

@@ -16,7 +16,7 @@ public final class StandardChecks {
                 new LinkDomainsCheck(), new BannedPhrasesCheck(), new DisclaimerCheck(),
                 new LangCheck(), new SingleH1Check(), new LandmarksCheck(), new HeadingOrderCheck(), new AltTextCheck(),
                 new LinkNamesCheck(), new FormLabelsCheck(), new ContrastCheck(),
-                new PersonalizationCheck(), new SpecConsistencyCheck());
+                new CallToActionCheck(), new PersonalizationCheck(), new GroundingCheck(), new CopyQualityCheck(), new SpecConsistencyCheck());
     }
 
     /** Every check, the browser ones reading the page through {@code audits}. */

@@ -155,6 +155,11 @@ public final class RunService implements AutoCloseable {
         return store.withStatus(RunStatus.INTERRUPTED, RunStatus.INTERRUPTED);
     }
 
+    /** QA of a page sent inline (file name → bytes) for the visitor in {@code profileJson}, against this service's company. */
+    public ai.atelier.quality.QualityReport check(byte[] profileJson, Map<String, byte[]> files) {
+        return atelier.checkPage(files, new ProfileReader().parse(profileJson), company);
+    }
+
     public Optional<RunRecord> find(String id) {
         return store.find(id);
     }

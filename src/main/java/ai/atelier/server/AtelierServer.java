@@ -93,6 +93,7 @@ public final class AtelierServer implements AutoCloseable {
             config.routes.get("/api/sites/{id}", this::getSite);
             config.routes.post("/api/sites/{id}/resume", this::resumeSite);
             config.routes.post("/api/session", this::session);
+            config.routes.post("/api/checks", this::checkPage);
             config.routes.before("/api/sites/{id}/events", ctx -> {
                 requireRun(ctx.pathParam("id"));
                 String accept = ctx.header("Accept");
@@ -360,6 +361,46 @@ public final class AtelierServer implements AutoCloseable {
         if (m == null || !m.startsWith("Duplicate field '")) return null;
         int end = m.indexOf('\'', 17);
         return end < 0 ? null : m.substring(17, end);
+    }
+
+    /**
+     * QA of a page sent inline: {"profile": {…}, "files": {"index.html": "…", "styles.css": "…",
+     * "assets/hero.png": {"base64": "…"}}}. A network client never names a path on this machine;
+     * the files are checked in a private temporary folder (bounded by the body limit and SiteCheck's).
+     */
+    private void checkPage(Context ctx) {
+        long wait = rateLimiter.tryAcquire(ctx.ip());
+        if (wait > 0) throw new ApiError(429, "too many requests from this client; retry in " + wait + " s", null, Map.of("Retry-After", String.valueOf(wait)));
+        if (!token.accepts(ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token")))) {
+            throw new ApiError(401, "a valid API token is required: send it as \"Authorization: Bearer <token>\"", "token",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"atelier\""));
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(boundedBody(ctx));
+        } catch (IOException e) {
+            throw new ApiError(400, "the request body is not valid JSON; send {\"profile\": {…}, \"files\": {\"index.html\": \"…\"}}", "body", Map.of());
+        }
+        if (root == null || !root.isObject()) throw new ApiError(400, "the request body must be a JSON object with \"profile\" and \"files\"", "body", Map.of());
+        JsonNode profile = root.get("profile");
+        if (profile == null || !profile.isObject()) throw new ApiError(400, "missing \"profile\": the visitor profile as a JSON object", "profile", Map.of());
+        JsonNode files = root.get("files");
+        if (files == null || !files.isObject()) throw new ApiError(400, "missing \"files\": an object of page file name to its text (or {\"base64\": …})", "files", Map.of());
+        Map<String, byte[]> pages = new LinkedHashMap<>();
+        var it = files.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isTextual()) pages.put(e.getKey(), v.textValue().getBytes(StandardCharsets.UTF_8));
+            else if (v.isObject() && v.path("base64").isTextual()) {
+                try {
+                    pages.put(e.getKey(), java.util.Base64.getDecoder().decode(v.path("base64").textValue()));
+                } catch (IllegalArgumentException bad) {
+                    throw new ApiError(400, "files." + e.getKey() + ".base64 is not valid base64", "files", Map.of());
+                }
+            } else throw new ApiError(400, "files." + e.getKey() + " must be the file's text or {\"base64\": \"…\"}", "files", Map.of());
+        }
+        json(ctx, 200, runs.check(profile.toString().getBytes(StandardCharsets.UTF_8), pages));
     }
 
     /** Reads the body up to the limit, whatever Content-Length claims, so a chunked upload cannot exceed it either. */

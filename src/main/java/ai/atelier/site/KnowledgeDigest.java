@@ -34,6 +34,7 @@ public final class KnowledgeDigest {
         Map<String, String> v = new HashMap<>();
         var b = company.info().brand();
         v.put("companyName", company.info().name());
+        v.put("callToAction", ai.atelier.knowledge.CompanyCallToAction.of(company).label());
         v.put("primary", b.primary());
         v.put("accent", b.accent());
         v.put("background", b.background());

@@ -12,10 +12,13 @@ import java.util.Map;
 public final class VisitorBrief {
     private VisitorBrief() {}
 
-    public static String of(Profile p) {
+    /** The visitor as copy may use them: through {@link VisitorText} hygiene first (markup, URLs, code, instructions dropped). */
+    public static String of(Profile raw) {
+        Profile p = VisitorText.forCopy(raw);
         List<String> lines = new ArrayList<>();
         lines.add("- name: " + q(p.name()));
         lines.add("- industry: " + q(p.industry()));
+        if (p.name().isBlank()) lines.set(0, "- name: (not given; do not address the visitor by name)");
         if (p.company() != null) lines.add("- organisation: " + q(p.company()));
         if (p.companyType() != null) lines.add("- organisation type: " + q(p.companyType()));
         if (p.companySize() != null) lines.add("- organisation size: " + p.companySize() + " people");

@@ -21,7 +21,7 @@ import java.util.Set;
  * same inputs give the same page, and the report says so instead of paying for a pointless round.
  */
 public final class ReviseLoop {
-    static final Set<String> PERSONALIZER_CHECKS = Set.of("banned-phrases", "disclaimer", "personalization");
+    static final Set<String> PERSONALIZER_CHECKS = Set.of("banned-phrases", "disclaimer", "personalization", "grounding", "copy-quality", "call-to-action");
     private static final int FEEDBACK_LOCATIONS = 5;
 
     private final Orchestrator orchestrator;

@@ -238,7 +238,8 @@ public final class SiteGeneration {
         String status = trace.ok() && quality != null && quality.passed() ? SiteReport.OK : SiteReport.FAILED;
         String error = trace.error();
         if (trace.ok() && quality != null && !quality.passed()) {
-            error = "quality gate failed: " + String.join(", ", quality.blockingFailures().stream().map(c -> c.name()).toList());
+            error = "quality gate failed: " + String.join(", ", java.util.stream.Stream.concat(quality.blockingFailures().stream().map(c -> c.name()),
+                    quality.failedSubscores().stream().map(x -> x.name() + " sub-score " + x.score() + " < " + (int) x.threshold())).toList());
         }
         Map<String, SiteReport.Sources> provenance = new LinkedHashMap<>();
         if (state.hasSpec()) {

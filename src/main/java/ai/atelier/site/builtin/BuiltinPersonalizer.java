@@ -52,6 +52,6 @@ public final class BuiltinPersonalizer implements Personalizer {
      * engine finds it (so model-backed personalizers are given the same passages).
      */
     public static List<RetrievedChunk> research(Profile profile, Company company, Retriever retriever) {
-        return SpecRules.retrieve(profile, IndustryMatch.match(profile.industryKey(), company.researchedIndustries()), retriever);
+        return SpecRules.retrieve(profile, SpecRules.researched(SpecRules.match(profile, company), company), retriever);
     }
 }

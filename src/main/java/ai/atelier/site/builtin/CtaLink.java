@@ -7,6 +7,21 @@ import java.net.URI;
 final class CtaLink {
     private CtaLink() {}
 
+    /** The company's own call-to-action link when policy allows it, else as {@link #choose(Company)}. */
+    static String choose(Company c, String own) {
+        if (own != null) {
+            if (own.startsWith("#")) return own;
+            if (own.startsWith("mailto:") && c.policies().allowsHost(own.substring(own.indexOf('@') + 1))) return own;
+            try {
+                URI u = URI.create(own);
+                if ("https".equals(u.getScheme()) && c.policies().allowsHost(u.getHost())) return own;
+            } catch (IllegalArgumentException ignored) {
+                // not a usable link: fall back
+            }
+        }
+        return choose(c);
+    }
+
     static String choose(Company c) {
         String url = c.info().contact().url();
         if (url != null) {

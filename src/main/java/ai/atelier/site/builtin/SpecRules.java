@@ -1,6 +1,9 @@
 package ai.atelier.site.builtin;
 
 import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.CompanyCallToAction;
+import ai.atelier.knowledge.IndustryMatcher;
+import ai.atelier.site.VisitorText;
 import ai.atelier.knowledge.Offering;
 import ai.atelier.knowledge.Policies;
 import ai.atelier.knowledge.Retriever;
@@ -35,21 +38,50 @@ public final class SpecRules {
     private final Copy copy = Copy.load();
 
     /** What research found for a visitor: the matched industry (null if none), the passages, the pain points chosen among them. */
-    public record Research(String industry, List<RetrievedChunk> passages, List<RetrievedChunk> painPoints) {
+    public record Research(String industry, List<RetrievedChunk> passages, List<RetrievedChunk> painPoints, IndustryMatcher.Match match) {
         public Research {
             passages = List.copyOf(passages);
             painPoints = List.copyOf(painPoints);
+            if (match == null) match = new IndustryMatcher.Match(industry, industry, industry == null ? IndustryMatcher.Kind.NONE : IndustryMatcher.Kind.EXACT, 1);
+        }
+
+        public Research(String industry, List<RetrievedChunk> passages, List<RetrievedChunk> painPoints) {
+            this(industry, passages, painPoints, null);
         }
     }
+
+    /** One pain point as the page shows it: a short title and one or two sentences, from the passage (not its document's title). */
+    public record Pain(String title, String text) {}
 
     /** The page's opening and closing copy: title, headline, intro and the call to action. */
     public record HeroCopy(String title, String headline, String intro, CallToAction callToAction) {}
 
     /** Retrieves research for the visitor and picks the pain points: the best passages, one per source document first. */
     public Research research(Profile profile, Company company, Retriever retriever) {
-        String industry = IndustryMatch.match(profile.industryKey(), company.researchedIndustries());
+        IndustryMatcher.Match match = match(profile, company);
+        String industry = researched(match, company);
         List<RetrievedChunk> hits = retrieve(profile, industry, retriever);
-        return new Research(industry, hits, diverse(problemsFirst(hits, company), PAIN_POINTS));
+        return new Research(industry, hits, diverse(problemsFirst(hits, company), PAIN_POINTS), match);
+    }
+
+    /** The visitor's industry among the company's, by name or by meaning (see {@link IndustryMatcher}). */
+    public static IndustryMatcher.Match match(Profile profile, Company company) {
+        return IndustryMatcher.shared().match(VisitorText.forCopy(profile).industry(), company);
+    }
+
+    /** The matched industry when the company has research for it, else null (cross-industry research then). */
+    static String researched(IndustryMatcher.Match m, Company c) {
+        return m.found() && c.researchedIndustries().contains(m.key()) ? m.key() : null;
+    }
+
+    /** Whether an offering may be shown to this visitor: sold to the matched industry, or to every industry the company serves. */
+    public static boolean offeringFits(Offering o, IndustryMatcher.Match m, Company c) {
+        return IndustryMatcher.fitsVisitor(o.industries(), m, c);
+    }
+
+    /** Cross-industry: marked general/all, or listing every industry the company names. */
+    static boolean general(List<String> industries, Company c) {
+        return IndustryMatcher.general(industries, c);
     }
 
     /**
@@ -59,13 +91,46 @@ public final class SpecRules {
     static List<RetrievedChunk> problemsFirst(List<RetrievedChunk> hits, Company c) {
         List<String> own = Terms.of(c.info().name());
         List<RetrievedChunk> problems = new ArrayList<>();
+        List<RetrievedChunk> neutral = new ArrayList<>();
         List<RetrievedChunk> solutions = new ArrayList<>();
         for (RetrievedChunk h : hits) {
-            boolean aboutUs = !own.isEmpty() && Terms.of(h.chunk().heading()).contains(own.get(0));
-            (aboutUs ? solutions : problems).add(h);
+            String heading = h.chunk().heading();
+            boolean aboutUs = (!own.isEmpty() && Terms.of(heading).contains(own.get(0))) || SOLUTION_HEADING.matcher(heading).find()
+                    || (heading.equals(h.chunk().docTitle()) && !BOLD_BULLET.matcher(h.chunk().text()).find());
+            (aboutUs ? solutions : PROBLEM_HEADING.matcher(heading).find() ? problems : neutral).add(h);
         }
+        problems.addAll(neutral);
         problems.addAll(solutions);
         return problems;
+    }
+
+    private static final java.util.regex.Pattern PROBLEM_HEADING = java.util.regex.Pattern.compile(
+            "(?i)pain|problem|why|where|cost|concern|hesitation|frustrat|challenge|leak|wasted?|late|hidden|miss|risk|holds? back");
+    private static final java.util.regex.Pattern SOLUTION_HEADING = java.util.regex.Pattern.compile(
+            "(?i)includes|delivers|getting started|first steps|first phase|first ninety|step \\d|what we ask|how we|working with|talking to|rollout|certifications|principles");
+    private static final java.util.regex.Pattern BOLD_BULLET = java.util.regex.Pattern.compile("(?m)^\\s*[-*+]\\s+\\*\\*(.+?)\\*\\*\\s*(.*)$");
+
+    /**
+     * A passage as a pain point: its first bold-led list item ("**Spare parts carried just in
+     * case.** Storerooms hold…") when it has one; else its heading with its first sentences, unless
+     * the heading is only the document's title, when the first sentence's opening stands as title.
+     */
+    public static Pain pain(RetrievedChunk h, Policies policies) {
+        String md = h.chunk().text();
+        java.util.regex.Matcher b = BOLD_BULLET.matcher(md);
+        while (b.find()) {
+            String title = Markdown.plain(b.group(1)).replaceAll("[.:]+$", "").strip();
+            String text = Markdown.summary(b.group(2), 220, policies);
+            if (!title.isBlank() && policies.findBannedPhrase(title) == null && !text.isBlank()) return new Pain(VisitorWords.shorten(title, 90), text);
+        }
+        String heading = Markdown.plain(h.chunk().heading());
+        String text = Markdown.summary(md, 260, policies);
+        if (heading.equalsIgnoreCase(Markdown.plain(h.chunk().docTitle() == null ? "" : h.chunk().docTitle())) || heading.isBlank()) {
+            List<String> sentences = Markdown.sentences(text);
+            String first = sentences.isEmpty() ? heading : sentences.get(0).replaceAll("[.!?]+$", "");
+            heading = VisitorWords.shorten(first, 70);
+        }
+        return new Pain(heading, text);
     }
 
     /** Up to three offerings: industry fit first, then overlap with the visitor's interests and pain points. */
@@ -74,11 +139,11 @@ public final class SpecRules {
         Set<String> painTerms = new HashSet<>();
         r.painPoints().forEach(h -> painTerms.addAll(Terms.of(h.chunk().heading() + " " + h.chunk().topic().replace('-', ' '))));
         record Scored(Offering o, double s) {}
-        return c.offerings().stream().map(o -> {
+        return c.offerings().stream().filter(o -> offeringFits(o, r.match(), c)).map(o -> {
             List<String> terms = Terms.of(o.name() + " " + o.summary() + " " + String.join(" ", o.benefits()) + " " + o.id().replace('-', ' '));
             double s = 0;
-            if (r.industry() != null && o.industries().contains(r.industry())) s += 5;
-            if (o.industries().contains("general") || o.industries().contains("all") || o.industries().containsAll(c.researchedIndustries())) s += 1;
+            if (r.match().found() && o.industries().contains(r.match().key())) s += 5;
+            if (general(o.industries(), c)) s += 1;
             for (String t : new LinkedHashSet<>(terms)) {
                 if (interest.contains(t)) s += 1.0;
                 if (painTerms.contains(t)) s += 0.5;
@@ -94,8 +159,8 @@ public final class SpecRules {
         VisitorWords words = words(p, c, r);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < r.painPoints().size(); i++) {
-            RetrievedChunk h = r.painPoints().get(i);
-            items.add(new Item(painTitle(h), Markdown.summary(h.chunk().text(), 260, c.policies()), painIcon(i), null, List.of()));
+            Pain pain = pain(r.painPoints().get(i), c.policies());
+            items.add(new Item(pain.title(), pain.text(), painIcon(i), null, List.of()));
         }
         List<String> sources = r.painPoints().stream().map(h -> h.chunk().id()).toList();
         if (r.industry() == null) {
@@ -103,8 +168,9 @@ public final class SpecRules {
             return new Section("approach", SectionKind.STORY, copy.fill("approach.heading", words),
                     copy.fill("approach.body", words), items, sources);
         }
-        return new Section("pain-points", SectionKind.PAIN_POINTS, copy.fill("painPoints.heading", words),
-                copy.fill("painPoints.body", words), items, sources);
+        String v = r.match().kind() == IndustryMatcher.Kind.NEAREST ? ".nearest" : "";
+        return new Section("pain-points", SectionKind.PAIN_POINTS, copy.fill("painPoints.heading" + v, words),
+                copy.fill("painPoints.body" + v, words), items, sources);
     }
 
     /** The offerings section for the matched offerings. */
@@ -113,19 +179,23 @@ public final class SpecRules {
         Policies policies = c.policies();
         List<Item> items = new ArrayList<>();
         for (Offering o : offerings) {
-            items.add(new Item(o.name(), clean(o.summary(), policies), offeringIcon(o), o.id(),
-                    o.benefits().stream().limit(3).map(b -> clean(b, policies)).filter(b -> !b.isBlank()).toList()));
+            items.add(new Item(o.name(), tailor(clean(o.summary(), policies), o, r.match()), offeringIcon(o), o.id(),
+                    o.benefits().stream().limit(3).map(b -> tailor(clean(b, policies), o, r.match())).filter(b -> !b.isBlank()).toList()));
         }
+        boolean specific = offerings.stream().anyMatch(o -> r.match().found() && o.industries().contains(r.match().key()));
+        String body = r.match().kind() == IndustryMatcher.Kind.NEAREST ? "offerings.body.nearest"
+                : specific ? "offerings.body" : "offerings.body.general";
         return new Section("offerings", SectionKind.OFFERINGS, copy.fill("offerings.heading", words),
-                copy.fill("offerings.body", words), items, offerings.stream().map(o -> "offerings.yaml#" + o.id()).toList());
+                copy.fill(body, words), items, offerings.stream().map(o -> "offerings.yaml#" + o.id()).toList());
     }
 
     /** A testimonial from the visitor's industry, else the best general one; null when none may be quoted. */
     public Section testimonial(Profile p, Company c, Research r) {
-        Testimonial t = bestTestimonial(p, c, r.industry());
+        Testimonial t = bestTestimonial(p, c, r.match());
         if (t == null || c.policies().findBannedPhrase(t.quote()) != null) return null;
         String who = String.join(", ", Stream.of(t.author(), t.role(), t.company()).filter(s -> s != null && !s.isBlank()).toList());
-        String heading = r.industry() != null && r.industry().equals(t.industry()) ? "testimonial.heading" : "testimonial.heading.other";
+        boolean own = r.match().found() && r.match().key().equals(t.industry());
+        String heading = !own ? "testimonial.heading.other" : r.match().kind() == IndustryMatcher.Kind.NEAREST ? "testimonial.heading.nearest" : "testimonial.heading";
         return new Section("testimonial", SectionKind.TESTIMONIAL, copy.fill(heading, words(p, c, r)), null,
                 List.of(new Item(who, t.quote(), null, null, List.of())), List.of("testimonials.yaml#" + Slug.of(t.author())));
     }
@@ -133,8 +203,12 @@ public final class SpecRules {
     /** Title, headline, intro and call to action. */
     public HeroCopy hero(Profile p, Company c, Research r) {
         VisitorWords words = words(p, c, r);
-        CallToAction cta = new CallToAction(copy.fill("cta.label", words), copy.fill("cta.text", words), CtaLink.choose(c));
-        String intro = words.missionQuote() == null ? copy.fill("intro.plain", words) : copy.fill("intro.mission", words);
+        var own = CompanyCallToAction.of(c);
+        CallToAction cta = new CallToAction(own.label(), copy.fill("cta.text", words), CtaLink.choose(c, own.href()));
+        IndustryMatcher.Kind kind = r.match().kind();
+        String intro = kind == IndustryMatcher.Kind.NONE ? copy.fill("intro.unmatched", words)
+                : kind == IndustryMatcher.Kind.NEAREST ? copy.fill("intro.nearest", words)
+                : words.missionQuote() == null ? copy.fill("intro.plain", words) : copy.fill("intro.mission", words);
         return new HeroCopy(copy.fill("title", words),
                 copy.fill(words.hasInterests() ? "headline.interests" : "headline.plain", words), intro, cta);
     }
@@ -143,13 +217,13 @@ public final class SpecRules {
     public List<VisualElement> visuals(Profile p, Company c, Research r, List<Offering> offerings) {
         VisitorWords words = words(p, c, r);
         List<VisualElement> visuals = new ArrayList<>();
-        String topPain = r.painPoints().isEmpty() ? words.industryLabel() : painTitle(r.painPoints().get(0));
+        String topPain = r.painPoints().isEmpty() ? words.industryLabel() : pain(r.painPoints().get(0), c.policies()).title();
         visuals.add(new VisualElement("hero", copy.fill("hero.alt", words),
                 "Illustration for " + words.industryLabel() + ": " + topPain + ". Themes: " + String.join(", ", words.interestList()),
                 VisualElement.Kind.HERO));
         for (int i = 0; i < r.painPoints().size(); i++) {
             RetrievedChunk h = r.painPoints().get(i);
-            String title = painTitle(h);
+            String title = pain(h, c.policies()).title();
             visuals.add(new VisualElement(painIcon(i), "Icon: " + title, title + ". " + h.chunk().topic().replace('-', ' '), VisualElement.Kind.ICON));
         }
         for (Offering o : offerings) {
@@ -184,7 +258,8 @@ public final class SpecRules {
         return general.isEmpty() ? retriever.search(new Retriever.RetrievalQuery(query, null, PASSAGES)) : general;
     }
 
-    static String visitorQuery(Profile p) {
+    static String visitorQuery(Profile raw) {
+        Profile p = VisitorText.forCopy(raw);
         List<String> parts = new ArrayList<>(p.interests());
         parts.add(p.interests().isEmpty() ? "" : String.join(" ", p.interests()));
         parts.add(p.industry());
@@ -207,14 +282,16 @@ public final class SpecRules {
         return out;
     }
 
-    static Testimonial bestTestimonial(Profile p, Company c, String industry) {
+    /** The best testimonial from the visitor's (or nearest) industry, else a cross-industry one; never one from another industry. */
+    static Testimonial bestTestimonial(Profile p, Company c, IndustryMatcher.Match m) {
         Set<String> interest = new HashSet<>(Terms.of(visitorQuery(p)));
         Testimonial best = null;
         double bestScore = -1;
         for (Testimonial t : c.testimonials()) {
             double s = 0;
-            if (industry != null && industry.equals(t.industry())) s += 10;
+            if (m.found() && m.key().equals(t.industry())) s += 10;
             else if ("general".equals(t.industry()) || "all".equals(t.industry())) s += 2;
+            else continue;
             for (String term : new HashSet<>(Terms.of(t.quote()))) if (interest.contains(term)) s += 1;
             if (s > bestScore) {
                 best = t;
@@ -225,11 +302,21 @@ public final class SpecRules {
     }
 
     private VisitorWords words(Profile p, Company c, Research r) {
-        return new VisitorWords(p, c.policies(), r.industry(), c.info().name());
+        return new VisitorWords(p, c.policies(), r.match(), c.info().name());
     }
 
-    private static String painTitle(RetrievedChunk h) {
-        return Markdown.plain(h.chunk().heading());
+    private static final java.util.regex.Pattern PER_ALTERNATIVES = java.util.regex.Pattern.compile("\\bper (\\w+) or per (\\w+)\\b");
+    private static final java.util.regex.Pattern POSSESSIVE_ALTERNATIVES = java.util.regex.Pattern.compile("\\b(\\w+)'s or (\\w+)'s\\b");
+
+    /**
+     * Offering copy for this visitor: where the company's text gives one alternative per industry it
+     * sells to ("per part or per store" for manufacturing and retail), keep the visitor's one.
+     */
+    static String tailor(String text, Offering o, IndustryMatcher.Match m) {
+        int pick = m.found() ? Math.max(0, o.industries().indexOf(m.key())) : 0;
+        int which = pick == 1 ? 2 : 1;
+        String s = PER_ALTERNATIVES.matcher(text).replaceAll(x -> "per " + x.group(which));
+        return POSSESSIVE_ALTERNATIVES.matcher(s).replaceAll(x -> x.group(which) + "'s");
     }
 
     /** The visual id of the i-th pain point's icon (0-based), the same whichever persona writes the section. */

@@ -1,30 +1,40 @@
 package ai.atelier.site.builtin;
 
+import ai.atelier.knowledge.IndustryMatcher;
 import ai.atelier.knowledge.Policies;
 import ai.atelier.site.Profile;
+import ai.atelier.site.VisitorText;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The visitor's own words, made fit for copy: shortened to a sensible length, and dropped where
- * they contain a phrase the company's policy bans (a visitor cannot make the page say it).
+ * The visitor's own words, made fit for copy: first through {@link VisitorText} hygiene (markup,
+ * URLs, template syntax, code and instructions dropped), then shortened to a sensible length and
+ * dropped where they contain a phrase the company's policy bans (a visitor cannot make the page
+ * say it). A word the visitor did not give is blank, never a filler phrase: the copy templates
+ * leave out the part that needs it ({@code [[…]]} segments).
  */
 final class VisitorWords {
     private final Profile p;
     private final Policies policies;
     private final String industryLabel;
+    private final String nearestIndustry;
     private final List<String> interests;
     private final String companyName;
 
-    VisitorWords(Profile p, Policies policies, String matchedIndustry, String companyName) {
-        this.p = p;
+    VisitorWords(Profile raw, Policies policies, IndustryMatcher.Match match, String companyName) {
+        this.p = VisitorText.forCopy(raw);
         this.policies = policies;
-        this.industryLabel = shorten(allowed(matchedIndustry != null ? matchedIndustry : p.industry().toLowerCase(java.util.Locale.ROOT), "your industry"), 40);
+        String own = allowed(p.industry().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' '), "");
+        boolean exact = match != null && match.kind() == IndustryMatcher.Kind.EXACT;
+        this.industryLabel = shorten(exact ? match.key() : own, 40);
+        this.nearestIndustry = match != null && match.kind() == IndustryMatcher.Kind.NEAREST ? match.key() : "";
         this.interests = p.interests().stream().filter(i -> policies.findBannedPhrase(i) == null).map(i -> shorten(i, 40)).limit(3).toList();
         this.companyName = companyName;
     }
 
     String industryLabel() {
-        return industryLabel;
+        return industryLabel.isBlank() ? "your industry" : industryLabel;
     }
 
     List<String> interestList() {
@@ -40,13 +50,16 @@ final class VisitorWords {
         return shorten(p.mission(), 160);
     }
 
+    /** A placeholder's words; blank when the visitor gave nothing usable for it. */
     String get(String key) {
         return switch (key) {
-            case "firstName" -> shorten(allowed(p.firstName(), "Hello"), 40);
-            case "organisation" -> shorten(allowed(p.organisation(), "your organisation"), 60);
-            case "role" -> p.role() == null ? "a leader" : shorten(allowed(p.role(), "a leader"), 60);
+            case "firstName" -> shorten(allowed(p.firstName(), ""), 40);
+            case "organisation" -> shorten(allowed(p.company(), ""), 60);
+            case "orgOrYou" -> shorten(allowed(p.company(), "your team"), 60);
+            case "role" -> shorten(allowed(p.role(), ""), 60);
             case "mission" -> missionQuote() == null ? "" : missionQuote();
-            case "industryLabel" -> industryLabel;
+            case "industryLabel" -> industryLabel();
+            case "nearestIndustry" -> nearestIndustry;
             case "interestsShort" -> interestsShort();
             case "companyName" -> companyName;
             default -> throw new IllegalStateException("unknown copy placeholder {" + key + "}");
@@ -54,9 +67,9 @@ final class VisitorWords {
     }
 
     private String interestsShort() {
-        if (interests.isEmpty()) return "your priorities";
-        if (interests.size() == 1) return interests.get(0).toLowerCase(java.util.Locale.ROOT);
-        return interests.get(0).toLowerCase(java.util.Locale.ROOT) + " and " + interests.get(1).toLowerCase(java.util.Locale.ROOT);
+        if (interests.isEmpty()) return "";
+        if (interests.size() == 1) return interests.get(0).toLowerCase(Locale.ROOT);
+        return interests.get(0).toLowerCase(Locale.ROOT) + " and " + interests.get(1).toLowerCase(Locale.ROOT);
     }
 
     private String allowed(String s, String fallback) {

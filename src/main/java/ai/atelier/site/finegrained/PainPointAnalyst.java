@@ -53,6 +53,6 @@ public final class PainPointAnalyst {
                     .orElseThrow(() -> new AnswerRejected("pain point \"" + id + "\" is not one of the passages given"));
             if (!picked.contains(hit)) picked.add(hit); // the same passage named twice is chosen once
         }
-        return new Research(found.industry(), found.passages(), picked);
+        return new Research(found.industry(), found.passages(), picked, found.match());
     }
 }
