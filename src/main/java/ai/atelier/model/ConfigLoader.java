@@ -34,7 +34,7 @@ public final class ConfigLoader {
     public static final String ENV = "ATELIER_CONFIG";
     static final Set<String> TOP = Set.of("models", "roles", "escalation", "budget", "developer", "cache", "catalog");
     static final Set<String> MODEL_KEYS = Set.of("provider", "model", "baseUrl", "apiKeyEnv", "region", "catalog", "timeout",
-            "maxRetries", "concurrency", "structuredOutput", "maxOutputTokens", "imageSize", "imageQuality", "contextWindow");
+            "maxRetries", "concurrency", "structuredOutput", "maxOutputTokens", "imageSize", "imageQuality", "contextWindow", "maxResponseBytes");
     /** An in-process GGUF model: the call settings that still apply, plus the load and sampling settings of {@link LlamaSettings}. */
     static final Set<String> EMBEDDED_KEYS = union(Set.of("provider", "catalog", "timeout", "maxRetries", "concurrency", "maxOutputTokens"),
             LlamaSettings.KEYS);
@@ -181,7 +181,8 @@ public final class ConfigLoader {
                 positive(src, name, n, "concurrency", ModelSpec.DEFAULT_CONCURRENCY, false), so,
                 positive(src, name, n, "maxOutputTokens", ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS, false),
                 n.path("imageSize").asText("1024x1024"), n.path("imageQuality").asText("standard"), null,
-                n.has("contextWindow") ? positive(src, name, n, "contextWindow", 0, false) : null);
+                n.has("contextWindow") ? positive(src, name, n, "contextWindow", 0, false) : null,
+                n.has("maxResponseBytes") ? positive(src, name, n, "maxResponseBytes", 0, false) : null);
     }
 
     /** A GGUF file run in-process: {@code model:} is the file, resolved against the config file's folder. */

@@ -15,7 +15,9 @@ public class ModelException extends RuntimeException {
         BAD_REQUEST(false), AUTH(false), NOT_FOUND(false), REFUSED(false),
         BUDGET_EXHAUSTED(false), CONFIG(false), INVALID_OUTPUT(false),
         /** The prompt does not fit the model's context window, or the server cut it (its usage shows it read far less). */
-        CONTEXT_OVERFLOW(false);
+        CONTEXT_OVERFLOW(false),
+        /** The server's answer was larger than the model's maxResponseBytes: it is not read whole, nor asked for again. */
+        RESPONSE_TOO_LARGE(false);
 
         private final boolean retryable;
 

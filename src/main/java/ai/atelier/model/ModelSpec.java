@@ -28,7 +28,16 @@ public record ModelSpec(
         String imageSize,
         String imageQuality,
         LlamaSettings embedded,
-        Integer contextWindow) {
+        Integer contextWindow,
+        Integer maxResponseBytes) {
+
+    /** Without a response-size override: {@link #DEFAULT_MAX_RESPONSE_BYTES} applies. */
+    public ModelSpec(String name, String provider, String modelId, String baseUrl, String apiKeyEnv, String region, String catalog,
+                     Duration timeout, int maxRetries, int concurrency, StructuredOutput structuredOutput, int maxOutputTokens,
+                     String imageSize, String imageQuality, LlamaSettings embedded, Integer contextWindow) {
+        this(name, provider, modelId, baseUrl, apiKeyEnv, region, catalog, timeout, maxRetries, concurrency, structuredOutput,
+                maxOutputTokens, imageSize, imageQuality, embedded, contextWindow, null);
+    }
 
     /** Without a context-window override: the catalog's, or the server's own (llama.cpp's /props), applies. */
     public ModelSpec(String name, String provider, String modelId, String baseUrl, String apiKeyEnv, String region, String catalog,
@@ -53,6 +62,16 @@ public record ModelSpec(
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+    /**
+     * The largest answer read from a model's server: 16 MiB holds any chat answer and an HD image
+     * sent as base64, and stops a broken or hostile server from filling memory.
+     */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    /** The most bytes of one response this model's client reads before it gives up (not retried). */
+    public int responseLimit() {
+        return maxResponseBytes != null ? maxResponseBytes : DEFAULT_MAX_RESPONSE_BYTES;
+    }
 
     /** The catalog entry name that prices this model (defaults to the model's own name). */
     public String catalogName() {

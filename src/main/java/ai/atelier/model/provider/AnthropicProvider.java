@@ -18,7 +18,7 @@ final class AnthropicProvider implements ModelProvider {
     public ModelClient chat(ModelSpec spec, Credentials credentials) {
         Lazy<ModelClient> client = new Lazy<>(() -> {
             AnthropicChatModel model = AnthropicChatModel.builder()
-                    .httpClientBuilder(OpenAiProvider.http())
+                    .httpClientBuilder(OpenAiProvider.http(spec))
                     .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "https://api.anthropic.com/v1/")
                     .apiKey(credentials.apiKey(spec))
                     .modelName(spec.modelId())

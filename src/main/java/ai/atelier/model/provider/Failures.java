@@ -31,6 +31,11 @@ final class Failures {
         if (sdk != null && oneLine(sdk.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("credentials")) {
             return new ModelException(Kind.CONFIG, "model " + model + " needs AWS credentials: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run with an AWS role", 0, null, e);
         }
+        StatusAwareHttpClient.ResponseTooLarge tooLarge = find(e, StatusAwareHttpClient.ResponseTooLarge.class);
+        if (tooLarge != null) {
+            return new ModelException(Kind.RESPONSE_TOO_LARGE, "model " + model + " sent an answer larger than its limit of " + tooLarge.limit()
+                    + " bytes; not read further and not retried (raise maxResponseBytes: for this model in the config if such answers are expected)", 0, null, e);
+        }
         HttpException http = find(e, HttpException.class);
         if (http != null) {
             Duration retryAfter = http instanceof StatusAwareHttpClient.StatusException s ? s.retryAfter() : null;

@@ -18,7 +18,7 @@ final class OllamaProvider implements ModelProvider {
     public ModelClient chat(ModelSpec spec, Credentials credentials) {
         Lazy<ModelClient> client = new Lazy<>(() -> {
             OllamaChatModel model = OllamaChatModel.builder()
-                    .httpClientBuilder(OpenAiProvider.http())
+                    .httpClientBuilder(OpenAiProvider.http(spec))
                     .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "http://localhost:11434")
                     .modelName(spec.modelId())
                     .timeout(spec.timeout())

@@ -32,7 +32,7 @@ final class OpenAiProvider implements ModelProvider {
     public ModelClient chat(ModelSpec spec, Credentials credentials) {
         Lazy<ModelClient> client = new Lazy<>(() -> {
             OpenAiChatModel model = OpenAiChatModel.builder()
-                    .httpClientBuilder(http())
+                    .httpClientBuilder(http(spec))
                     .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "https://api.openai.com/v1")
                     .apiKey(credentials.apiKey(spec))
                     .modelName(spec.modelId())
@@ -53,7 +53,7 @@ final class OpenAiProvider implements ModelProvider {
         java.util.Map<String, ImageModel> models = new java.util.concurrent.ConcurrentHashMap<>();
         return r -> {
             ImageModel model = models.computeIfAbsent(r.size() + " " + r.quality(), k -> OpenAiImageModel.builder()
-                    .httpClientBuilder(http())
+                    .httpClientBuilder(http(spec))
                     .baseUrl(spec.baseUrl() != null ? spec.baseUrl() : "https://api.openai.com/v1")
                     .apiKey(credentials.apiKey(spec))
                     .modelName(spec.modelId())
@@ -84,10 +84,11 @@ final class OpenAiProvider implements ModelProvider {
     private static byte[] download(ModelSpec spec, URI url) {
         try {
             HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).timeout(spec.timeout()).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+                    StatusAwareHttpClient.limited(HttpResponse.BodyHandlers.ofByteArray(), spec.responseLimit()));
             if (r.statusCode() != 200) throw Failures.byStatus(spec.name(), r.statusCode(), "image download failed", null, null);
             return r.body();
         } catch (java.io.IOException e) {
+            if (Failures.find(e, StatusAwareHttpClient.ResponseTooLarge.class) != null) throw Failures.translate(spec.name(), new java.io.UncheckedIOException(e));
             throw new ModelException(ModelException.Kind.CONNECTION, "cannot download the image from model " + spec.name() + ": " + e.getMessage(), 0, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,7 +101,8 @@ final class OpenAiProvider implements ModelProvider {
         return credentials.status(spec);
     }
 
-    static JdkHttpClientBuilder http() {
-        return JdkHttpClient.builder().httpClientBuilder(StatusAwareHttpClient.builder());
+    /** LangChain4j's JDK client over ours: Retry-After kept, trace context sent, answers capped at the model's maxResponseBytes. */
+    static JdkHttpClientBuilder http(ModelSpec spec) {
+        return JdkHttpClient.builder().httpClientBuilder(StatusAwareHttpClient.builder(spec.responseLimit()));
     }
 }

@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -24,16 +25,102 @@ import javax.net.ssl.SSLParameters;
 /**
  * The JDK HTTP client under LangChain4j's, with one addition: an error response becomes a
  * {@link StatusException} that keeps the provider's Retry-After header, which LangChain4j's own
- * exceptions drop; and, when the call runs inside a traced span (telemetry on), the W3C
+ * exceptions drop; a response body larger than the model's limit fails as {@link ResponseTooLarge}
+ * as soon as it is declared or read that far (never read whole); and, when the call runs inside a
+ * traced span (telemetry on), the W3C
  * {@code traceparent} header, so the provider's side of the call joins the trace. Everything else
  * (connections, TLS, timeouts) is the JDK client's; LangChain4j still builds and parses every
  * request and response.
  */
 final class StatusAwareHttpClient extends HttpClient {
     private final HttpClient delegate;
+    private final long limit;
 
-    private StatusAwareHttpClient(HttpClient delegate) {
+    private StatusAwareHttpClient(HttpClient delegate, long limit) {
         this.delegate = delegate;
+        this.limit = limit;
+    }
+
+    /** A response body over the limit: the read stops there. Not worth retrying: the server would send it again. */
+    static final class ResponseTooLarge extends IOException {
+        private final long limit;
+
+        ResponseTooLarge(long limit) {
+            super("the response is larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+    }
+
+    /** {@code handler} with its body capped at {@code limit} bytes (declared Content-Length or bytes read). */
+    static <T> HttpResponse.BodyHandler<T> limited(HttpResponse.BodyHandler<T> handler, long limit) {
+        return info -> new LimitedBody<>(handler.apply(info), limit, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+    }
+
+    /** Passes the body through until more than {@code limit} bytes are declared or arrive, then cancels the read. */
+    private static final class LimitedBody<T> implements HttpResponse.BodySubscriber<T> {
+        private final HttpResponse.BodySubscriber<T> inner;
+        private final long limit;
+        private final long declared;
+        private final CompletableFuture<T> body = new CompletableFuture<>();
+        private java.util.concurrent.Flow.Subscription subscription;
+        private long seen;
+        private boolean over;
+
+        LimitedBody(HttpResponse.BodySubscriber<T> inner, long limit, long declared) {
+            this.inner = inner;
+            this.limit = limit;
+            this.declared = declared;
+            inner.getBody().whenComplete((v, e) -> {
+                if (e != null) body.completeExceptionally(e);
+                else body.complete(v);
+            });
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            if (declared > limit) {
+                over = true;
+                s.cancel();
+                body.completeExceptionally(new ResponseTooLarge(limit));
+                return;
+            }
+            inner.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+            if (over) return;
+            for (java.nio.ByteBuffer b : items) seen += b.remaining();
+            if (seen > limit) {
+                over = true;
+                subscription.cancel();
+                ResponseTooLarge e = new ResponseTooLarge(limit);
+                body.completeExceptionally(e);
+                inner.onError(e);
+                return;
+            }
+            inner.onNext(items);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (!over) inner.onError(t);
+        }
+
+        @Override
+        public void onComplete() {
+            if (!over) inner.onComplete();
+        }
+
+        @Override
+        public CompletionStage<T> getBody() {
+            return body;
+        }
     }
 
     /** An HTTP error with the delay the provider asked for. Extends LangChain4j's, so its mapping still applies. */
@@ -52,7 +139,7 @@ final class StatusAwareHttpClient extends HttpClient {
 
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-        HttpResponse<T> r = delegate.send(traced(request), handler);
+        HttpResponse<T> r = delegate.send(traced(request), limited(handler, limit));
         if (r.statusCode() >= 400) {
             Object body = r.body();
             String text = body instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(body);
@@ -90,13 +177,13 @@ final class StatusAwareHttpClient extends HttpClient {
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return delegate.sendAsync(traced(request), handler);
+        return delegate.sendAsync(traced(request), limited(handler, limit));
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
-        return delegate.sendAsync(traced(request), handler, push);
+        return delegate.sendAsync(traced(request), limited(handler, limit), push);
     }
 
     @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }
@@ -109,12 +196,15 @@ final class StatusAwareHttpClient extends HttpClient {
     @Override public Version version() { return delegate.version(); }
     @Override public Optional<Executor> executor() { return delegate.executor(); }
 
-    /** A JDK client builder whose product keeps Retry-After; hand it to LangChain4j's JdkHttpClientBuilder. */
-    static HttpClient.Builder builder() {
-        return new Builder(HttpClient.newBuilder().version(Version.HTTP_1_1));
+    /**
+     * A JDK client builder whose product keeps Retry-After and reads at most {@code limit} bytes of a
+     * response; hand it to LangChain4j's JdkHttpClientBuilder.
+     */
+    static HttpClient.Builder builder(long limit) {
+        return new Builder(HttpClient.newBuilder().version(Version.HTTP_1_1), limit);
     }
 
-    private record Builder(HttpClient.Builder b) implements HttpClient.Builder {
+    private record Builder(HttpClient.Builder b, long limit) implements HttpClient.Builder {
         @Override public HttpClient.Builder cookieHandler(CookieHandler c) { b.cookieHandler(c); return this; }
         @Override public HttpClient.Builder connectTimeout(Duration d) { b.connectTimeout(d); return this; }
         @Override public HttpClient.Builder sslContext(SSLContext s) { b.sslContext(s); return this; }
@@ -125,6 +215,6 @@ final class StatusAwareHttpClient extends HttpClient {
         @Override public HttpClient.Builder priority(int p) { b.priority(p); return this; }
         @Override public HttpClient.Builder proxy(ProxySelector p) { b.proxy(p); return this; }
         @Override public HttpClient.Builder authenticator(Authenticator a) { b.authenticator(a); return this; }
-        @Override public HttpClient build() { return new StatusAwareHttpClient(b.build()); }
+        @Override public HttpClient build() { return new StatusAwareHttpClient(b.build(), limit); }
     }
 }
