@@ -89,7 +89,7 @@ public class GenerateWithModelsEndToEndTest {
                    {"id":"offerings","kind":"OFFERINGS","heading":"How we help","body":"Start small and measure.",
                     "items":[{"title":"Predictive maintenance","text":"Models that flag failing equipment early.","visual":null,"ref":"predictive-maintenance","points":["Sensor data you already have"]}],
                     "sources":["research/manufacturing-energy-costs.md#1"]}],
-                 "callToAction":{"label":"Book a plant assessment","text":"A two-week look at your data, with a written report.","href":"https://www.lanternfold.example"},
+                 "callToAction":{"label":"Book a one-hour call","text":"A two-week look at your data, with a written report.","href":"https://www.lanternfold.example"},
                  "disclaimer":"%s",
                  "visualElements":[
                    {"id":"hero","label":"Illustration of a foundry with sensors","description":"A calm foundry floor with sensor icons","kind":"HERO"},
@@ -109,11 +109,11 @@ public class GenerateWithModelsEndToEndTest {
                 <main id="main"><h1>Fewer surprises on the foundry floor, Priya</h1>
                 <img src="assets/hero.png" alt="Illustration of a foundry with sensors">
                 <section id="challenges"><h2>What slows a foundry down</h2>
-                <h3>Unplanned downtime</h3><img src="assets/pain-1.png" alt="Icon: downtime"><p>Furnace and pump failures stop the line without warning.</p>
-                <h3>Energy costs</h3><img src="assets/pain-2.png" alt="Icon: energy"><p>Melting is the largest energy cost in a foundry.</p></section>
+                <h3>Unplanned downtime</h3><img src="assets/pain-1.png" alt="Icon: downtime"><p>Bearings get replaced on a fixed schedule whether they are worn or not, while a gearbox that is quietly degrading runs until it seizes.</p>
+                <h3>Spares just in case</h3><img src="assets/pain-2.png" alt="Icon: energy"><p>Maintenance storerooms hold large stocks of critical spares because lead times are unpredictable, tying up working capital.</p></section>
                 <section id="offerings"><h2>How we help</h2><div data-offering="predictive-maintenance"><h3>Predictive maintenance</h3>
                 <p>Predictive maintenance for Raman Precision Castings.</p></div></section>
-                <p><a href="https://www.lanternfold.example">Book a plant assessment</a></p></main>
+                <p><a href="https://www.lanternfold.example">Book a one-hour call</a></p></main>
                 <footer><p>%s</p></footer></body></html>""".formatted(DISCLAIMER);
         String css = "body{font-family:system-ui,sans-serif;color:#1C2430;background:#FAF7F2;margin:0}img{max-width:100%;height:auto}"
                 + "a:focus{outline:3px solid #B4462B}@media (prefers-reduced-motion: reduce){*{animation:none;transition:none}}";
@@ -237,7 +237,7 @@ public class GenerateWithModelsEndToEndTest {
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(step(report, "developer").path("status").asText()).as(report.toPrettyString()).isEqualTo("ok");
         String html = Files.readString(out.resolve("index.html"));
-        assertThat(html).contains("Book a plant assessment").contains("Content-Security-Policy");
+        assertThat(html).contains("Book a one-hour call").contains("Content-Security-Policy");
         assertThat(report.path("quality").path("checks").toString()).contains("no-external-loads");
         assertThat(code).as(report.path("quality").toPrettyString()).isZero();
     }

@@ -184,7 +184,7 @@ final class PersonaModelServer extends Dispatcher {
         String first = visitorField(user, "name").split(" ")[0];
         String org = visitorField(user, "organisation");
         return JSON.createObjectNode().put("title", first + ", a plan for " + org).put("headline", "Fewer surprises ahead, " + first)
-                .put("intro", org + " can act on the signals it already has.").put("ctaLabel", "Book an assessment")
+                .put("intro", org + " can act on the signals it already has.").put("ctaLabel", "Book a one-hour call")
                 .put("ctaText", "A two-week look at your data, with a written report.").toString();
     }
 

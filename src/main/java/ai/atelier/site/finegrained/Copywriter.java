@@ -115,8 +115,11 @@ public final class Copywriter {
         vars.put("painPoints", Drafts.painPoints(research));
         vars.put("offerings", Drafts.offerings(matched));
         Section testimonial = rules.testimonial(p, c, research);
+        // the call to action is the company's own: its label is the one value the schema allows
+        RecordSchema schema = RecordSchema.of(HeroCopyAnswer.class)
+                .choices("HeroCopyAnswer.ctaLabel", List.of(ai.atelier.knowledge.CompanyCallToAction.of(c).label()));
         return new PersonaCall<HeroCopyAnswer, HeroDraft>("copywriter-hero", "hero copy", vars, List.of("painPoints", "offerings"),
-                HeroCopyAnswer.class, Set.of())
+                HeroCopyAnswer.class, schema)
                 .run(engines, ctx, () -> new HeroDraft(rules.hero(p, c, research), testimonial), a -> {
                     Policies pol = c.policies();
                     HeroCopy hero = new HeroCopy(Answers.text(a.title(), "title", 120, pol), Answers.text(a.headline(), "headline", 140, pol),

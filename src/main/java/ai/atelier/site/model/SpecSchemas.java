@@ -1,6 +1,7 @@
 package ai.atelier.site.model;
 
 import ai.atelier.knowledge.Company;
+import ai.atelier.knowledge.CompanyCallToAction;
 import ai.atelier.knowledge.Offering;
 import ai.atelier.model.RecordSchema;
 import ai.atelier.site.VisualElement;
@@ -13,8 +14,9 @@ import java.util.Set;
 
 /**
  * The {@link WebsiteSpec} schema as one request sends it: the record's own bounds plus what the
- * context fixes. The call to action may only point where the company's policy allows (the link the
- * rules choose, or the page's contact block); the disclaimer is the policy's text, word for word;
+ * context fixes. The call to action is the company's own label ({@link CompanyCallToAction}) and may
+ * only point where the company's policy allows (the link the rules choose, or the page's contact
+ * block); the disclaimer is the policy's text, word for word;
  * offering references name the company's offerings; section and visual-element ids come from a
  * fixed list of safe names (so no id is reserved by the page or unsafe as a file name). For the
  * developer, who rewords a spec without re-planning it, the sections and visual elements are the
@@ -35,6 +37,7 @@ public final class SpecSchemas {
         List<String> visuals = visualIds(c);
         RecordSchema s = RecordSchema.of(WebsiteSpec.class).optional(OPTIONAL)
                 .choices("CallToAction.href", links(c))
+                .choices("CallToAction.label", List.of(CompanyCallToAction.of(c).label()))
                 .choices("Section.id", SECTION_IDS)
                 .choices("VisualElement.id", visuals)
                 .choices("Item.visual", visuals)
@@ -55,6 +58,7 @@ public final class SpecSchemas {
                 .choices("Item.visual", visualIds)
                 .choices("Item.ref", c.offerings().stream().map(Offering::id).toList());
         if (spec.callToAction() != null && spec.callToAction().href() != null) s.choices("CallToAction.href", List.of(spec.callToAction().href()));
+        s.choices("CallToAction.label", List.of(CompanyCallToAction.of(c).label()));
         if (spec.disclaimer() != null && !spec.disclaimer().isBlank()) s.choices("WebsiteSpec.disclaimer", List.of(spec.disclaimer()));
         return s;
     }
