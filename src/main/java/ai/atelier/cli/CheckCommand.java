@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code atelier check}: QA of any page folder, with the same checks and report as generate. A thin shell over {@link SiteCheck}. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check a page folder (Atelier's own, a hand-edited one or another generator's) with the same QA as generate;",
-                "writes quality.json in the folder and prints the summary.",
+        description = {"Check a page folder (Atelier's own, a hand-edited one or another generator's) with the same QA as generate.",
+                "Writes quality.json in the folder and prints the summary.",
                 "Exit codes: 0 the page passed the quality gate, 1 it failed, 2 bad input (nothing written)."})
 final class CheckCommand implements Callable<Integer> {
     @Spec

