@@ -253,8 +253,8 @@ class FineGrainedWithModelsEndToEndTest {
             double cost = s.path("costUsd").asDouble();
             sites += cost;
             // each site's row in report.md shows its measured cost
-            assertThat(md).containsPattern("\\| " + s.path("workflow").asText() + " \\| " + s.path("profile").asText() + " \\| ok \\| 100 \\| "
-                    + String.format(java.util.Locale.ROOT, "%.6f", cost) + " \\|");
+            assertThat(md).containsPattern("\\| " + s.path("workflow").asText() + " \\| " + s.path("profile").asText() + " \\| ok \\| "
+                    + s.path("qaScore").asInt(-1) + " \\| " + String.format(java.util.Locale.ROOT, "%.6f", cost) + " \\|");
         }
         assertThat(sites).isCloseTo(served, within(1e-9));
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("fine-grained");
