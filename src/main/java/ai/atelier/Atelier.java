@@ -29,6 +29,7 @@ import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.StepPricer;
 import ai.atelier.workflow.WorkflowDefinition;
 import ai.atelier.workflow.WorkflowLoader;
+import ai.atelier.workflow.steps.StandardSteps;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Atelier implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final WorkflowLoader workflows = new WorkflowLoader(Crew.PERSONAS);
+    private final WorkflowLoader workflows = new WorkflowLoader(StandardSteps.all());
     private final CompanyLoader companies = new CompanyLoader();
     private final KnowledgeBase knowledge = new KnowledgeBase(Embedder.allMiniLmL6V2());
     private final SiteGeneration generation;
@@ -87,7 +88,7 @@ public final class Atelier implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer,
+        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa, StandardSteps.all()), pricer,
                 new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry,
                 ai.atelier.workflow.RunManifest.Bindings.NONE);
     }

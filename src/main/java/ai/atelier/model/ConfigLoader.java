@@ -38,7 +38,6 @@ public final class ConfigLoader {
     /** An in-process GGUF model: the call settings that still apply, plus the load and sampling settings of {@link LlamaSettings}. */
     static final Set<String> EMBEDDED_KEYS = union(Set.of("provider", "catalog", "timeout", "maxRetries", "concurrency", "maxOutputTokens"),
             LlamaSettings.KEYS);
-    private static final Set<String> ROLES = Set.of("personalizer", "artist", "frontend-developer", "single-llm", "qa");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -95,7 +94,7 @@ public final class ConfigLoader {
         if (!rs.isMissingNode() && !rs.isObject()) throw bad(src, "roles: must map a role to a model name");
         rs.fields().forEachRemaining(e -> {
             String model = e.getValue().asText();
-            if (!ROLES.contains(e.getKey()) && !e.getKey().matches("[a-z0-9-]+")) throw bad(src, "role \"" + e.getKey() + "\" is not a role name");
+            if (!e.getKey().matches("[a-z0-9-]+")) throw bad(src, "role \"" + e.getKey() + "\" is not a role name");
             if (!models.containsKey(model) && !"builtin".equals(model)) {
                 throw bad(src, "role " + e.getKey() + " is bound to \"" + model + "\", which is not defined under models:"
                         + (models.isEmpty() ? " (none are)" : " (defined: " + String.join(", ", models.keySet()) + ")"));

@@ -80,8 +80,8 @@ public final class Orchestrator {
         long origin = System.nanoTime();
         Context parent = telemetry.enabled() ? Context.current() : null; // the steps' parent span (none when off)
         CostLedger ledger = state.ledger();
-        // A revision round runs a part of the workflow without its artist: the images it drew keep their type.
-        if (wf.steps().stream().anyMatch(s -> s.persona().equals("artist"))) state.imageExtension(crew.imageExtensionFor(wf));
+        // A revision round runs a part of the workflow, perhaps without its artist: the images it drew keep their type.
+        crew.prepare(wf, state);
         Map<String, CompletableFuture<StepSpan>> futures = new HashMap<>();
         AtomicReference<StepSpan> firstFailure = new AtomicReference<>();
         for (StepDefinition step : wf.ordered()) {
@@ -123,14 +123,14 @@ public final class Orchestrator {
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
         long start = meter.nowMs();
         listener.stepStarted(step.id(), step.role(), model, start);
-        StepAction action = crew.action(step);
+        Step work = crew.step(step);
         double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
         long limitMicros = Math.max(1, Math.round(timeout * 1_000_000));
         String overrun = "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)";
         long startNanos = System.nanoTime();
-        Future<?> work = workers.submit(trace.wrap(() -> {
+        Future<?> running = workers.submit(trace.wrap(() -> {
             try {
-                action.run(state, ctx);
+                work.run(state, crew, ctx);
                 // A step that finished past its limit overran it, even if the timer had not fired yet.
                 boolean late = (System.nanoTime() - startNanos) / 1_000 > limitMicros;
                 result.complete(late ? span(step, model, StepSpan.TIMEOUT, start, meter, overrun) : span(step, model, StepSpan.OK, start, meter, null));
@@ -139,7 +139,7 @@ public final class Orchestrator {
             }
         }));
         var guard = timer.schedule(() -> {
-            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) work.cancel(true);
+            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) running.cancel(true);
         }, limitMicros, TimeUnit.MICROSECONDS);
         return result.whenComplete((s, e) -> {
             guard.cancel(false);
@@ -147,7 +147,7 @@ public final class Orchestrator {
             StepJournal journal = state.journal();
             if (journal != null) journal.record(s);
             if (telemetry.enabled()) {
-                if ("qa".equals(step.persona()) && state.quality() != null) trace.checks(state.quality().checks());
+                if (work.writes().contains(SiteState.QUALITY) && state.quality() != null) trace.checks(state.quality().checks());
                 trace.end(outcome(s));
             }
             listener.stepFinished(s);
@@ -165,15 +165,15 @@ public final class Orchestrator {
         TokenUsage u = meter.usage();
         long duration = meter.nowMs() - start;
         long inCalls = CallTime.union(calls, start, start + duration);
-        return new StepSpan(step.id(), step.role(), step.persona(), model, status, start, duration,
-                u.inputTokens(), u.outputTokens(), u.estimated(), meter.costUsd(), Math.max(meter.attempts(), 1), error, calls,
-                meter.carriedTokens(), Math.max(0, duration - inCalls), null);
+        return StepSpan.builder(step.id(), step.role(), step.persona(), model).status(status).startMs(start).durationMs(duration)
+                .tokens(u.inputTokens(), u.outputTokens(), u.estimated()).costUsd(meter.costUsd()).attempts(Math.max(meter.attempts(), 1))
+                .error(error).calls(calls).carriedTokens(meter.carriedTokens()).orchestrationMs(Math.max(0, duration - inCalls)).build();
     }
 
     private StepSpan skipped(StepDefinition step, String model, long origin, String why, Context parent) {
         long now = (System.nanoTime() - origin) / 1_000_000;
-        StepSpan s = new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.SKIPPED, now, 0, 0, 0, false, 0.0, 0,
-                "skipped: " + why, List.of(), 0, 0, null);
+        StepSpan s = StepSpan.builder(step.id(), step.role(), step.persona(), model).status(StepSpan.SKIPPED).startMs(now).costUsd(0.0)
+                .error("skipped: " + why).build();
         if (telemetry.enabled()) telemetry.step(parent, origin, step.id(), step.persona(), step.role(), model).end(outcome(s));
         return s;
     }

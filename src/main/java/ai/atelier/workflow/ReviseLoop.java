@@ -14,14 +14,14 @@ import java.util.Set;
  * When QA's gate fails, sends the page back to the steps that own the blocking failures, with the
  * failures as feedback, then re-runs everything downstream of them and QA again; at most
  * {@code maxRounds} rounds, then one more on the next model tier if {@link Escalation} offers one.
- * Content and policy failures belong to the personalizer, everything else (markup, accessibility,
- * layout, links) to the front-end developer, or to the one step that builds the whole site.
+ * Each failure goes to the step with the strongest {@link Step.Claim} on its check: content and
+ * policy failures to the personalizer, everything else (markup, accessibility, layout, links) to
+ * the front-end developer, or to the one step that builds the whole site.
  * Each round's spans carry ids like {@code developer#r1}, so the trace shows every round and what
  * it cost. A step bound to the built-in engine is not re-run: that engine is deterministic, so the
  * same inputs give the same page, and the report says so instead of paying for a pointless round.
  */
 public final class ReviseLoop {
-    static final Set<String> PERSONALIZER_CHECKS = Set.of("banned-phrases", "disclaimer", "personalization", "grounding", "copy-quality", "call-to-action");
     private static final int FEEDBACK_LOCATIONS = 5;
 
     private final Orchestrator orchestrator;
@@ -56,7 +56,7 @@ public final class ReviseLoop {
         Crew current = crew;
         boolean escalated = false;
         while (q != null && !q.passed()) {
-            Map<String, List<String>> feedback = feedbackByOwner(wf, q);
+            Map<String, List<String>> feedback = feedbackByOwner(wf, current, q);
             if (feedback.isEmpty()) {
                 revisions.add(new Revision(round + 1, List.of(), null, List.of(), Revision.SKIPPED, q.score(), 0.0, 0,
                         "no step in workflow " + wf.name() + " owns the failures"));
@@ -102,10 +102,10 @@ public final class ReviseLoop {
     }
 
     /** Blocking failures as feedback lines, grouped under the step that owns each. */
-    static Map<String, List<String>> feedbackByOwner(WorkflowDefinition wf, QualityReport q) {
+    static Map<String, List<String>> feedbackByOwner(WorkflowDefinition wf, Crew crew, QualityReport q) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (CheckResult c : q.blockingFailures()) {
-            StepDefinition owner = owner(wf, c.name());
+            StepDefinition owner = owner(wf, crew, c.name());
             if (owner == null) continue;
             String where = c.locations().isEmpty() ? "" : " — at: " + String.join("; ", c.locations().stream().limit(FEEDBACK_LOCATIONS).toList());
             out.computeIfAbsent(owner.id(), k -> new ArrayList<>()).add(c.name() + ": " + c.details() + where);
@@ -113,14 +113,18 @@ public final class ReviseLoop {
         return out;
     }
 
-    static StepDefinition owner(WorkflowDefinition wf, String check) {
-        List<String> preference = PERSONALIZER_CHECKS.contains(check)
-                ? List.of("personalizer", "site-generator", "frontend-developer")
-                : List.of("frontend-developer", "site-generator");
-        for (String persona : preference) {
-            for (StepDefinition s : wf.ordered()) if (s.persona().equals(persona)) return s;
+    /** The step of {@code wf} with the strongest {@link Step.Claim} on a check, the earliest on a tie; null when no step claims it. */
+    static StepDefinition owner(WorkflowDefinition wf, Crew crew, String check) {
+        StepDefinition owner = null;
+        Step.Claim strongest = Step.Claim.NONE;
+        for (StepDefinition s : wf.ordered()) {
+            Step.Claim claim = crew.step(s).claim(check);
+            if (claim.compareTo(strongest) > 0) {
+                owner = s;
+                strongest = claim;
+            }
         }
-        return null;
+        return owner;
     }
 
     /** The owners and every step that depends on them, as a workflow of its own. */
@@ -169,8 +173,6 @@ public final class ReviseLoop {
     }
 
     private static StepSpan renamed(StepSpan s, int round, long offset) {
-        return new StepSpan(s.id() + "#r" + round, s.role(), s.persona(), s.model(), s.status(), s.startMs() + offset, s.durationMs(),
-                s.inputTokens(), s.outputTokens(), s.tokensEstimated(), s.costUsd(), s.attempts(), s.error(), s.calls(),
-                s.carriedTokens(), s.orchestrationMs(), s.estimatedCostUsd());
+        return s.toBuilder().id(s.id() + "#r" + round).startMs(s.startMs() + offset).build();
     }
 }

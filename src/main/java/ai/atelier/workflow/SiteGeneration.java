@@ -129,16 +129,17 @@ public final class SiteGeneration {
         SiteFolder folder = new SiteFolder(req.outDir());
         StepJournal journal = StepJournal.resume(folder);
         SiteState state = new SiteState(req.profile(), req.company(), retriever(req), folder);
-        state.imageExtension(crew.imageExtensionFor(req.workflow()));
+        crew.prepare(req.workflow(), state);
         Map<String, StepSpan> earlier = journal.lastOkBefore();
         Map<String, StepSpan> kept = new LinkedHashMap<>();
         for (StepDefinition step : req.workflow().ordered()) {
             StepSpan before = earlier.get(step.id());
             boolean depsKept = kept.keySet().containsAll(step.after());
             if (!depsKept) continue;
-            if (before != null && crew.restore(step, state)) {
+            Step kind = crew.step(step);
+            if (before != null && kind.restore(state)) {
                 kept.put(step.id(), before);
-            } else if (before == null && Crew.restorableWithoutJournal(step) && crew.restore(step, state)) {
+            } else if (before == null && kind.wholeOnDisk() && kind.restore(state)) {
                 // its output is whole on disk (one atomic file) but its journal entry was lost: keep it, say so
                 kept.put(step.id(), restored(step, crew.engines().modelFor(step.role())));
             }
@@ -149,9 +150,9 @@ public final class SiteGeneration {
     }
 
     private static StepSpan restored(StepDefinition step, String model) {
-        return new StepSpan(step.id(), step.role(), step.persona(), model, StepSpan.OK, 0, 0, 0, 0, false, null, 1,
-                "restored from the site folder; this step's calls were not recorded (the run was cut off before its journal entry was written)",
-                List.of(), 0, 0, null);
+        return StepSpan.builder(step.id(), step.role(), step.persona(), model).attempts(1)
+                .error("restored from the site folder; this step's calls were not recorded (the run was cut off before its journal entry was written)")
+                .build();
     }
 
     private Result finish(Request req, SiteState state, Orchestrator.Trace first, SiteFolder folder, RunListener listener,
@@ -246,15 +247,17 @@ public final class SiteGeneration {
             WebsiteSpec spec = state.spec();
             spec.sections().forEach(s -> provenance.put(s.id(), SiteReport.Sources.of(s.sources())));
         }
-        return new SiteReport(req.siteId(), req.workflow().name(), status, trace.failedStep(), error,
-                req.profile().id(), req.company().info().name(), Instant.now().toString(),
-                tokenSource(estimated, providerCalls, estimatedCalls),
-                spans,
-                new SiteReport.Totals(cost, in, out, wallMs, CriticalPath.of(req.workflow(), first.spans()) + rounds.criticalPathMs(),
-                        spans.size(), modelSteps, calls, carried,
-                        Math.max(0, wallMs - CriticalPath.of(req.workflow(), first.spans(), SiteGeneration::workMs) - rounds.criticalPathMs()),
-                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
-                quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(paid), rounds.revisions(), earlierAttempts, sessions);
+        long criticalPath = CriticalPath.of(req.workflow(), first.spans()) + rounds.criticalPathMs();
+        long orchestration = Math.max(0, wallMs - CriticalPath.of(req.workflow(), first.spans(), SiteGeneration::workMs) - rounds.criticalPathMs());
+        return SiteReport.builder().siteId(req.siteId()).workflow(req.workflow().name()).status(status).failedStep(trace.failedStep()).error(error)
+                .profileId(req.profile().id()).company(req.company().info().name()).createdAt(Instant.now().toString())
+                .tokenSource(tokenSource(estimated, providerCalls, estimatedCalls))
+                .steps(spans)
+                .totals(new SiteReport.Totals(cost, in, out, wallMs, criticalPath, spans.size(), modelSteps, calls, carried, orchestration,
+                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7))
+                .quality(quality).provenance(provenance).files(folder.files()).costEstimate(pricer.basis()).simulation(simulation)
+                .costByRole(costByRole(paid)).revisions(rounds.revisions()).earlierAttempts(earlierAttempts).sessions(sessions)
+                .build();
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * Every number is measured; {@code tokenSource} says whether token counts came from providers or
  * were estimated with a tokenizer. {@code costEstimate} says what {@code estimatedCostUsd} prices
  * against; {@code simulation} is set (never null) when any number came from a simulated engine.
-Cost is given per call (in each step's calls), per step, per
+ * Cost is given per call (in each step's calls), per step, per
  * role ({@code costByRole}, null for a role with a call of unknown price) and per site (totals).
  * A resumed run ({@code sessions} > 1) lists in {@code earlierAttempts} every step attempt of its
  * earlier sessions whose output the page does not use (failed, timed out, cut off, superseded):
@@ -57,6 +57,52 @@ public record SiteReport(
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+
+    /** A report to fill in by field name rather than by the position of 20 arguments; one session, no revisions or earlier attempts unless set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a report by field name. */
+    public static final class Builder {
+        private String siteId, workflow, status, failedStep, error, profileId, company, createdAt, tokenSource, costEstimate, simulation;
+        private List<StepSpan> steps = List.of(), earlierAttempts = List.of();
+        private Totals totals;
+        private QualityReport quality;
+        private Map<String, Sources> provenance = Map.of();
+        private List<String> files = List.of();
+        private Map<String, Double> costByRole = Map.of();
+        private List<Revision> revisions = List.of();
+        private int sessions = 1;
+
+        private Builder() {}
+
+        public Builder siteId(String v) { siteId = v; return this; }
+        public Builder workflow(String v) { workflow = v; return this; }
+        public Builder status(String v) { status = v; return this; }
+        public Builder failedStep(String v) { failedStep = v; return this; }
+        public Builder error(String v) { error = v; return this; }
+        public Builder profileId(String v) { profileId = v; return this; }
+        public Builder company(String v) { company = v; return this; }
+        public Builder createdAt(String v) { createdAt = v; return this; }
+        public Builder tokenSource(String v) { tokenSource = v; return this; }
+        public Builder steps(List<StepSpan> v) { steps = v; return this; }
+        public Builder totals(Totals v) { totals = v; return this; }
+        public Builder quality(QualityReport v) { quality = v; return this; }
+        public Builder provenance(Map<String, Sources> v) { provenance = v; return this; }
+        public Builder files(List<String> v) { files = v; return this; }
+        public Builder costEstimate(String v) { costEstimate = v; return this; }
+        public Builder simulation(String v) { simulation = v; return this; }
+        public Builder costByRole(Map<String, Double> v) { costByRole = v; return this; }
+        public Builder revisions(List<Revision> v) { revisions = v; return this; }
+        public Builder earlierAttempts(List<StepSpan> v) { earlierAttempts = v; return this; }
+        public Builder sessions(int v) { sessions = v; return this; }
+
+        public SiteReport build() {
+            return new SiteReport(siteId, workflow, status, failedStep, error, profileId, company, createdAt, tokenSource, steps, totals, quality,
+                    provenance, files, costEstimate, simulation, costByRole, revisions, earlierAttempts, sessions);
+        }
+    }
 
     /**
      * What informed one section of the page: the knowledge chunk ids (e.g. {@code research/x.md#2})

@@ -4,9 +4,11 @@ import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.quality.QualityReport;
 import ai.atelier.site.Image;
+import ai.atelier.site.ImageSlot;
 import ai.atelier.site.Profile;
 import ai.atelier.site.SiteFile;
 import ai.atelier.site.WebsiteSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is also written to the site folder at once, so a failed run keeps what was finished.
  */
 public final class SiteState {
+    /** What a {@link Step} reads and writes, by name: the spec (spec.json), the images, the page files, QA's report. */
+    public static final String SPEC = "spec";
+    public static final String IMAGES = "images";
+    public static final String PAGE = "page";
+    public static final String QUALITY = "quality";
+
+    /** The name of a draft (see {@link #draft(String, Object)}) among what steps read and write. */
+    public static String draftName(String key) {
+        return "draft " + key;
+    }
+
     private final Profile profile;
     private final Company company;
     private final Retriever retriever;
@@ -102,18 +115,46 @@ public final class SiteState {
     void journal(StepJournal j) { this.journal = j; }
 
     /** A finished step's draft read back from the folder on resume; false when it is not there. */
-    boolean restoreDraft(String key, Class<?> type) {
+    public boolean restoreDraft(String key, Class<?> type) {
         Object v = folder.readJson("drafts/" + key + ".json", type);
         if (v == null) return false;
         drafts.put(key, v);
         return true;
     }
 
-    /** The spec read back on resume without writing it again. */
-    boolean restoreSpec() {
+    /** The spec read back on resume without writing it again; false when it is not there. */
+    public boolean restoreSpec() {
         WebsiteSpec s = folder.readJson("spec.json", WebsiteSpec.class);
         if (s != null) this.spec = s;
         return s != null;
+    }
+
+    /** Every image the spec's visual elements need, read back on resume; false (and none kept) when any is missing. */
+    public boolean restoreImages() {
+        List<Image> found = new ArrayList<>();
+        for (ImageSlot slot : ImageSlot.plan(spec(), imageExtension)) {
+            byte[] data = folder.read(slot.path());
+            if (data == null) return false;
+            found.add(new Image(slot.elementId(), slot.path(), mediaType(slot.path()), data, slot.alt()));
+        }
+        images.addAll(found);
+        return true;
+    }
+
+    /** The page (index.html, styles.css and script.js when there is one) read back on resume; false when the html or css is missing. */
+    public boolean restorePage() {
+        byte[] html = folder.read("index.html");
+        byte[] css = folder.read("styles.css");
+        if (html == null || css == null) return false;
+        List<SiteFile> files = new ArrayList<>(List.of(new SiteFile("index.html", html), new SiteFile("styles.css", css)));
+        byte[] js = folder.read("script.js");
+        if (js != null) files.add(new SiteFile("script.js", js));
+        this.page = List.copyOf(files);
+        return true;
+    }
+
+    private static String mediaType(String path) {
+        return path.endsWith(".svg") ? "image/svg+xml" : path.endsWith(".png") ? "image/png" : "application/octet-stream";
     }
 
     /** The extension the bound artist produces, so image slots are known before it finishes. */

@@ -54,7 +54,61 @@ public record StepSpan(
 
     /** This span with a cost estimate. */
     public StepSpan withEstimate(Double usd) {
-        return new StepSpan(id, role, persona, model, status, startMs, durationMs, inputTokens, outputTokens, tokensEstimated, costUsd,
-                attempts, error, calls, carriedTokens, orchestrationMs, usd);
+        return toBuilder().estimatedCostUsd(usd).build();
+    }
+
+    /** A span of step {@code id} (persona, role, model) to fill in by name; every number starts at zero, the status at ok. */
+    public static Builder builder(String id, String role, String persona, String model) {
+        return new Builder(id, role, persona, model);
+    }
+
+    /** A builder holding this span's values, to change a few. */
+    public Builder toBuilder() {
+        return new Builder(id, role, persona, model).status(status).startMs(startMs).durationMs(durationMs)
+                .tokens(inputTokens, outputTokens, tokensEstimated).costUsd(costUsd).attempts(attempts).error(error).calls(calls)
+                .carriedTokens(carriedTokens).orchestrationMs(orchestrationMs).estimatedCostUsd(estimatedCostUsd);
+    }
+
+    /** Builds a span by field name rather than by the position of 17 arguments. */
+    public static final class Builder {
+        private String id, role, persona, model, status = OK, error;
+        private long startMs, durationMs, inputTokens, outputTokens, carriedTokens, orchestrationMs;
+        private boolean tokensEstimated;
+        private Double costUsd, estimatedCostUsd;
+        private int attempts;
+        private List<ModelCall> calls = List.of();
+
+        private Builder(String id, String role, String persona, String model) {
+            this.id = id;
+            this.role = role;
+            this.persona = persona;
+            this.model = model;
+        }
+
+        public Builder id(String v) { id = v; return this; }
+        public Builder status(String v) { status = v; return this; }
+        public Builder startMs(long v) { startMs = v; return this; }
+        public Builder durationMs(long v) { durationMs = v; return this; }
+
+        /** Input and output tokens, and whether they were estimated with a tokenizer rather than reported by the provider. */
+        public Builder tokens(long in, long out, boolean estimated) {
+            inputTokens = in;
+            outputTokens = out;
+            tokensEstimated = estimated;
+            return this;
+        }
+
+        public Builder costUsd(Double v) { costUsd = v; return this; }
+        public Builder attempts(int v) { attempts = v; return this; }
+        public Builder error(String v) { error = v; return this; }
+        public Builder calls(List<ModelCall> v) { calls = v; return this; }
+        public Builder carriedTokens(long v) { carriedTokens = v; return this; }
+        public Builder orchestrationMs(long v) { orchestrationMs = v; return this; }
+        public Builder estimatedCostUsd(Double v) { estimatedCostUsd = v; return this; }
+
+        public StepSpan build() {
+            return new StepSpan(id, role, persona, model, status, startMs, durationMs, inputTokens, outputTokens, tokensEstimated, costUsd,
+                    attempts, error, calls, carriedTokens, orchestrationMs, estimatedCostUsd);
+        }
     }
 }

@@ -9,21 +9,26 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Finds a workflow by name among the bundled ones ({@code workflows/<name>.yaml} on the class
- * path) or reads it from a YAML file, and checks that every step names a known persona.
+ * path) or reads it from a YAML file, and checks that every step names a known {@link Step} (by
+ * its persona) and runs after steps that write what it reads.
  */
 public final class WorkflowLoader {
     /** The workflows that ship with Atelier. */
     public static final List<String> BUNDLED = List.of("personas", "single-llm", "fine-grained", "fine-grained-lean");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private final Set<String> knownPersonas;
+    private final Map<String, Step> known;
 
-    public WorkflowLoader(Set<String> knownPersonas) {
-        this.knownPersonas = Set.copyOf(knownPersonas);
+    /** @param steps the steps a workflow may name (the standard list is {@code workflow.steps.StandardSteps.all()}) */
+    public WorkflowLoader(List<Step> steps) {
+        this.known = Crew.index(steps);
     }
 
     public WorkflowDefinition load(String nameOrFile) {
@@ -57,17 +62,44 @@ public final class WorkflowLoader {
         for (JsonNode s : steps) {
             String persona = s.path("persona").asText(null);
             String id = s.path("id").asText(persona);
-            if (persona == null || !knownPersonas.contains(persona)) {
-                throw new AtelierException("workflow " + source + ": step \"" + id + "\" names unknown persona \"" + persona
-                        + "\"; known personas: " + String.join(", ", knownPersonas.stream().sorted().toList()), "workflow", null);
-            }
+            Step step = persona == null ? null : known.get(persona);
+            if (step == null) throw new AtelierException(unknownPersona("workflow " + source, id, persona, known.keySet()), "workflow", null);
             List<String> after = new ArrayList<>();
             s.path("after").forEach(a -> after.add(a.asText()));
             Double timeout = s.hasNonNull("timeoutSeconds") ? s.get("timeoutSeconds").asDouble() : null;
             if (timeout != null && !(timeout > 0)) throw new AtelierException("workflow " + source + ": step \"" + id + "\" timeoutSeconds must be a positive number", "workflow", null);
-            out.add(new StepDefinition(id, persona, s.path("role").asText(null), after, timeout));
+            String role = s.path("role").asText(null);
+            out.add(new StepDefinition(id, persona, role == null || role.isBlank() ? step.role() : role, after, timeout));
         }
-        return new WorkflowDefinition(name, n.path("description").asText(""), n.path("stepTimeoutSeconds").asDouble(300), out);
+        WorkflowDefinition wf = new WorkflowDefinition(name, n.path("description").asText(""), n.path("stepTimeoutSeconds").asDouble(300), out);
+        checkReads(source, wf);
+        return wf;
+    }
+
+    /** "workflow x: step "a" names unknown persona "poet"; known personas: artist, …" — one line, every known name. */
+    static String unknownPersona(String where, String id, String persona, java.util.Collection<String> known) {
+        return where + ": step \"" + id + "\" names " + (persona == null ? "no persona (add persona: NAME)" : "unknown persona \"" + persona + "\"")
+                + "; known personas: " + String.join(", ", known.stream().sorted().toList());
+    }
+
+    /** Every step runs after (directly or not) a step that writes each thing it reads. */
+    private void checkReads(String source, WorkflowDefinition wf) {
+        Map<String, Set<String>> written = new HashMap<>(); // step id -> what its ancestors wrote
+        for (StepDefinition d : wf.ordered()) {
+            Set<String> before = new HashSet<>();
+            for (String a : d.after()) {
+                before.addAll(written.get(a));
+                before.addAll(known.get(wf.step(a).persona()).writes());
+            }
+            for (String need : known.get(d.persona()).reads()) {
+                if (before.contains(need)) continue;
+                List<String> writers = known.values().stream().filter(x -> x.writes().contains(need)).map(Step::persona).toList();
+                throw new AtelierException("workflow " + source + ": step \"" + d.id() + "\" (" + d.persona() + ") reads the " + need
+                        + ", but no step it runs after writes it; add a step that does (" + String.join(", ", writers) + ") to its after list",
+                        "workflow", null);
+            }
+            written.put(d.id(), before);
+        }
     }
 
     private static String firstLine(Exception e) {

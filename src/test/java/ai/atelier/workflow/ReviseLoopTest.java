@@ -11,6 +11,7 @@ import ai.atelier.quality.QualityReport;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.site.builtin.BuiltinEngines;
+import ai.atelier.workflow.steps.StandardSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,19 +123,24 @@ class ReviseLoopTest {
                 new CheckResult("contrast", CheckResult.Status.FAIL, CheckResult.Severity.BLOCKING, "low contrast", List.of("<p>")),
                 new CheckResult("screenshots", CheckResult.Status.FAIL, CheckResult.Severity.ADVISORY, "advisory only", List.of()),
                 new CheckResult("lang", CheckResult.Status.PASS, CheckResult.Severity.BLOCKING, "ok", List.of())));
-        WorkflowLoader loader = new WorkflowLoader(Crew.PERSONAS);
-        Map<String, List<String>> personas = ReviseLoop.feedbackByOwner(loader.load("personas"), q);
+        WorkflowLoader loader = new WorkflowLoader(StandardSteps.all());
+        Crew crew = new Crew(new BuiltinEngines(), QaAgent.create(config()), StandardSteps.all());
+        Map<String, List<String>> personas = ReviseLoop.feedbackByOwner(loader.load("personas"), crew, q);
         assertThat(personas).containsOnlyKeys("personalizer", "developer");
         assertThat(personas.get("personalizer")).containsExactly("banned-phrases: banned phrase — at: page text: \"x\"");
         assertThat(personas.get("developer")).containsExactly("contrast: low contrast — at: <p>");
-        Map<String, List<String>> single = ReviseLoop.feedbackByOwner(loader.load("single-llm"), q);
+        Map<String, List<String>> single = ReviseLoop.feedbackByOwner(loader.load("single-llm"), crew, q);
         assertThat(single).containsOnlyKeys("site");
         assertThat(single.get("site")).hasSize(2);
+        // no personalizer in the fine-grained workflow: its copy failures fall back to the layout developer, as do its markup ones
+        Map<String, List<String>> fine = ReviseLoop.feedbackByOwner(loader.load("fine-grained"), crew, q);
+        assertThat(fine).containsOnlyKeys("layout");
+        assertThat(fine.get("layout")).hasSize(2);
     }
 
     @Test
     void aRoundRunsTheOwnersAndTheirDependentsOnly() {
-        WorkflowDefinition wf = new WorkflowLoader(Crew.PERSONAS).load("personas");
+        WorkflowDefinition wf = new WorkflowLoader(StandardSteps.all()).load("personas");
         WorkflowDefinition sub = ReviseLoop.downstream(wf, java.util.Set.of("developer"));
         assertThat(sub.steps()).extracting(StepDefinition::id).containsExactly("developer", "qa");
         assertThat(sub.step("qa").after()).containsExactly("developer");

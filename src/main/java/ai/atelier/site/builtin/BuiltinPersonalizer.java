@@ -12,6 +12,7 @@ import ai.atelier.site.Personalizer;
 import ai.atelier.site.Profile;
 import ai.atelier.site.Prompt;
 import ai.atelier.site.WebsiteSpec;
+import ai.atelier.site.rules.SpecRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -52,6 +53,6 @@ public final class BuiltinPersonalizer implements Personalizer {
      * engine finds it (so model-backed personalizers are given the same passages).
      */
     public static List<RetrievedChunk> research(Profile profile, Company company, Retriever retriever) {
-        return SpecRules.retrieve(profile, SpecRules.researched(SpecRules.match(profile, company), company), retriever);
+        return SpecRules.passages(profile, company, retriever);
     }
 }

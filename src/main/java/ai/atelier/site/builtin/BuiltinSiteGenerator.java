@@ -13,6 +13,7 @@ import ai.atelier.site.SiteFile;
 import ai.atelier.site.SiteGenerator;
 import ai.atelier.site.WebsiteSpec;
 import ai.atelier.site.design.DesignSystem;
+import ai.atelier.site.rules.SpecRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package ai.atelier.site.finegrained;
 import ai.atelier.knowledge.Offering;
 import ai.atelier.site.VisualElement;
 import ai.atelier.site.WebsiteSpec.Section;
-import ai.atelier.site.builtin.SpecRules;
+import ai.atelier.site.rules.SpecRules;
 import java.util.List;
 import java.util.stream.Collectors;
 

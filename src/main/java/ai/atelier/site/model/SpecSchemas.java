@@ -6,7 +6,7 @@ import ai.atelier.knowledge.Offering;
 import ai.atelier.model.RecordSchema;
 import ai.atelier.site.VisualElement;
 import ai.atelier.site.WebsiteSpec;
-import ai.atelier.site.builtin.SpecRules;
+import ai.atelier.site.rules.SpecRules;
 import ai.atelier.site.design.DesignSystem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ai.atelier.site.builtin;
+package ai.atelier.site.rules;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

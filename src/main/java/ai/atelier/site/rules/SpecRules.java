@@ -1,4 +1,4 @@
-package ai.atelier.site.builtin;
+package ai.atelier.site.rules;
 
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyCallToAction;
@@ -27,10 +27,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The built-in personalizer's rules, one move at a time: research, offering match, one writer per
- * section, the opening copy, the visual plan and the assembly of the spec. {@link BuiltinPersonalizer}
- * runs them back to back in one step; the fine-grained workflow runs each as a step of its own, so
- * both designs produce the same page for the same visitor and their costs compare like for like.
+ * How a page's spec is made from a visitor and a company, one move at a time: research, offering
+ * match, one writer per section, the opening copy, the visual plan and the assembly of the spec.
+ * The built-in personalizer runs them back to back in one step; the fine-grained workflow runs
+ * each as a step of its own, so both designs produce the same page for the same visitor and their
+ * costs compare like for like; model-backed personas use its research, icons and links, so a
+ * model is given the same passages and its answers are checked against the same choices. It
+ * lives beside {@code site/builtin} rather than inside it because all three use it.
  */
 public final class SpecRules {
     static final int PASSAGES = 8;
@@ -246,6 +249,14 @@ public final class SpecRules {
         sections.add(offerings(p, c, r, offerings));
         sections.add(testimonial(p, c, r));
         return assemble(c, hero(p, c, r), sections, visuals(p, c, r, offerings));
+    }
+
+    /**
+     * The research passages a personalizer should be shown for this visitor, found the way the
+     * built-in engine finds them (so model-backed personalizers are given the same passages).
+     */
+    public static List<RetrievedChunk> passages(Profile profile, Company company, Retriever retriever) {
+        return retrieve(profile, researched(match(profile, company), company), retriever);
     }
 
     static List<RetrievedChunk> retrieve(Profile profile, String industry, Retriever retriever) {

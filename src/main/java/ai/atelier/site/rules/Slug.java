@@ -1,4 +1,4 @@
-package ai.atelier.site.builtin;
+package ai.atelier.site.rules;
 
 import java.util.Locale;
 
