@@ -41,6 +41,20 @@ final class PersonaModelServer extends Dispatcher {
     private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> invalidOnSmall = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> images = new ConcurrentHashMap<>();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Every chat request that reached the server, by persona, answered or refused. */
+    final Map<String, Integer> requests = new ConcurrentHashMap<>();
+
+    /** Answers a persona's every request with a 400 (as a provider refuses a request) until {@link #accept}. */
+    PersonaModelServer refuse(String persona) {
+        refused.add(persona);
+        return this;
+    }
+
+    PersonaModelServer accept(String persona) {
+        refused.remove(persona);
+        return this;
+    }
 
     PersonaModelServer malformedFirstAnswer(String persona) {
         malformedOnce.add(persona);
@@ -102,6 +116,11 @@ final class PersonaModelServer extends Dispatcher {
         String user = body.path("messages").get(1).path("content").asText();
         String model = body.path("model").asText();
         String persona = persona(system);
+        requests.merge(persona, 1, Integer::sum);
+        if (refused.contains(persona)) {
+            return new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"this request is refused by the test\",\"type\":\"invalid_request_error\"}}").build();
+        }
         String content;
         if (malformedOnce.remove(persona)) {
             content = "Sure! Here is what I picked: [\"predictive-maintenance\", ";
