@@ -102,7 +102,7 @@ final class BatchRun {
                 jobs.add(new BatchJob(i, row.place(), id, key, canonical, BatchJob.folderName(id, key)));
             }
             refused.stream().filter(r -> !BatchStatus.SKIPPED_DONE.equals(r.status()))
-                    .forEach(r -> err.println("batch: " + r.place() + ": " + r.error() + " (left out; the other visitors run)"));
+                    .forEach(r -> err.println("batch: " + r.error() + " (left out; the other visitors run)"));
             err.println("batch: " + jobs.size() + " sites to check or make (" + refused.size() + " rows left out) on " + spark.sparkContext().master()
                     + ", " + executors + " executor(s), " + sc.defaultParallelism() + " task slots");
             AtelierAdapter.concurrencyShares(settings.configFile() == null ? null : Path.of(settings.configFile()), executors)
@@ -159,9 +159,8 @@ final class BatchRun {
                 writeResults(out, rows);
                 writeParquet(spark, out, rows);
                 new BatchReport().write(out, outcome, o, executors);
-                Progress last = new Progress(err, rows.size(), t0);
-                rows.forEach(last::count);
-                err.println(last.line());
+                err.println("batch: finished in " + Progress.duration(outcome.wallMs() / 1000.0) + ": " + BatchReport.statusCounts(rows)
+                        + String.format(java.util.Locale.ROOT, ", $%.4f spent by this run", spent));
                 if (notStarted > 0) {
                     err.printf(java.util.Locale.ROOT, "batch: budget of $%.4f spent ($%.4f): %d sites not started, the first is %s; run the same command with a larger --budget-usd to go on%n",
                             o.budgetUsd(), spent, notStarted, stoppedAt);

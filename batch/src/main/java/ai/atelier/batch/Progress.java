@@ -51,8 +51,8 @@ final class Progress {
         double minutes = Math.max(1e-9, (System.nanoTime() - startNanos) / 60e9);
         int ran = finished - skipped;
         double rate = ran / minutes;
-        String eta = ran == 0 || finished == total ? "—" : duration((total - finished) / rate * 60);
-        return String.format(Locale.ROOT, "batch: %d/%d · %d done · %d failed · %d skipped-done · $%.4f this run · %.1f sites/min · ETA %s",
+        String eta = ran == 0 || finished == total ? "-" : duration((total - finished) / rate * 60);
+        return String.format(Locale.ROOT, "batch: %d/%d sites, %d done, %d failed, %d skipped-done, $%.4f this run, %.1f sites/min, ETA %s",
                 finished, total, done, failed, skipped, spent, rate, eta);
     }
 
