@@ -42,7 +42,7 @@ final class AtelierAdapter implements AutoCloseable {
     /**
      * What an Atelier is built from, all of it data so Spark can ship it to executors. {@code executors} divides
      * each model's {@code concurrency} (see {@link #dividedAmong}); {@code cacheDir} is where a cross-visitor
-     * cache shared by every task of the batch belongs (the seam for issue 17 part 4; unused until it lands).
+     * cache shared by every task of the batch belongs (the seam for the cross-visitor reuse of step outputs; unused until that lands).
      */
     record Settings(String companyDir, String workflow, String configFile, boolean browser, int executors, String cacheDir)
             implements Serializable {}

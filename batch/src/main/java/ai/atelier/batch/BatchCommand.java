@@ -25,7 +25,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--profiles", required = true, paramLabel = "FILE|DIR", description = ".jsonl, .csv (header = profile fields, lists as a;b), .parquet, or a folder of .json files.")
     Path profiles;
 
-    @Option(names = "--company", paramLabel = "DIR", defaultValue = "examples/company", description = "Company knowledge folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
     Path company;
 
     @Option(names = "--workflow", paramLabel = "NAME|FILE", defaultValue = "personas", description = "personas (default), single-llm, fine-grained, or a workflow YAML file.")
@@ -57,9 +57,16 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchRun.Outcome o = new BatchRun(err).run(new BatchRun.Options(profiles, company, workflow, config, out, master, budgetUsd, !noBrowser, cache));
+        BatchRun.Outcome o = new BatchRun(err).run(new BatchRun.Options(profiles, company != null ? company : defaultCompany(), workflow, config, out, master, budgetUsd, !noBrowser, cache));
         err.println("batch: results in " + out.resolve("results.jsonl") + ", report in " + out.resolve("report.md"));
         return o.allDone() ? 0 : 1;
+    }
+
+    /** The example company of the Atelier checkout the launcher names (-Datelier.home), else ./examples/company. */
+    private static Path defaultCompany() {
+        String home = System.getProperty("atelier.home");
+        Path p = home == null ? null : Path.of(home, "examples", "company");
+        return p != null && java.nio.file.Files.isDirectory(p) ? p : Path.of("examples/company");
     }
 
     /** Runs the command and returns its exit code (bad input: one line on stderr, code 2). */

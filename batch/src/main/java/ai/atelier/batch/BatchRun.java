@@ -60,7 +60,9 @@ final class BatchRun {
         if (o.profiles() == null || !Files.exists(o.profiles())) {
             throw new AtelierException("--profiles " + o.profiles() + " does not exist; give a .jsonl, .csv or .parquet file, or a folder of .json files", "profiles", null);
         }
+        long sparkStart = System.nanoTime();
         SparkSession spark = session(o.master());
+        err.println("batch: Spark " + spark.version() + " started in " + (System.nanoTime() - sparkStart) / 1_000_000 + " ms (" + spark.sparkContext().master() + ")");
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int executors = executors(spark);
@@ -234,6 +236,11 @@ final class BatchRun {
         if (master != null) conf.setMaster(master);
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
         conf.setIfMissing("spark.ui.enabled", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            // in-process: Spark's driver ports listen on the loopback interface only
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // one site per task; a lost task is retried by Spark and finds its folder through the key
         conf.setIfMissing("spark.speculation", "false");
