@@ -33,7 +33,7 @@ final class BatchReport {
     /** The figures of a batch, as batch.json holds them. */
     record Summary(String workflow, int visitors, int done, int gateFailed, int failed, int skippedDone, int notStarted, String stoppedAt,
                    double spentUsd, Double costPerSiteUsd, Double costPer1000SitesUsd, Long p50WallMs, Long p95WallMs, Double meanQuality,
-                   long batchWallMs, double sitesPerMinute, int executors, Double budgetUsd, Map<String, Integer> failureReasons,
+                   long batchWallMs, int madeNow, double sitesPerMinute, int executors, Double budgetUsd, Map<String, Integer> failureReasons,
                    Map<String, Integer> qualityDistribution) {}
 
     void write(Path out, BatchRun.Outcome o, BatchRun.Options opt, int executors) throws IOException {
@@ -58,7 +58,7 @@ final class BatchReport {
         int ranNow = (int) rows.stream().filter(ResultRow::ranNow).count();
         double rate = o.wallMs() <= 0 ? 0 : ranNow / (o.wallMs() / 60000.0);
         Summary s = new Summary(opt.workflow(), rows.size() + o.notStarted(), done, gate, failed, skipped, o.notStarted(), o.stoppedAt(), o.spentUsd(),
-                perSite, perSite == null ? null : perSite * 1000, percentile(walls, 50), percentile(walls, 95), meanQ, o.wallMs(), rate, executors,
+                perSite, perSite == null ? null : perSite * 1000, percentile(walls, 50), percentile(walls, 95), meanQ, o.wallMs(), ranNow, rate, executors,
                 opt.budgetUsd(), reasons, quality);
         JSON.writeValue(out.resolve("batch.json").toFile(), s);
 
@@ -76,7 +76,7 @@ final class BatchReport {
 
         StringBuilder md = new StringBuilder();
         md.append("# Batch report\n\n");
-        md.append(String.format(Locale.ROOT, "Workflow `%s`, %d visitors: **%d done**, %d gate-failed, %d failed, %d skipped-done (finished earlier)%s.%n%n",
+        md.append(String.format(Locale.ROOT, "Workflow `%s`, %d visitor(s): **%d done**, %d gate-failed, %d failed, %d skipped-done (finished earlier)%s.%n%n",
                 opt.workflow(), s.visitors(), done, gate, failed, skipped, o.notStarted() > 0 ? ", " + o.notStarted() + " not started" : ""));
         if (o.notStarted() > 0) {
             md.append(String.format(Locale.ROOT, "**Budget stop**: the budget of $%.4f was spent ($%.4f); no site was started after that. "

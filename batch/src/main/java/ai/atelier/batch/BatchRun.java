@@ -98,7 +98,7 @@ final class BatchRun {
                 String first = seen.putIfAbsent(key, row.place());
                 if (first != null) {
                     refused.add(new ResultRow(id, key, BatchStatus.SKIPPED_DONE, "sites/" + BatchJob.folderName(id, key), null, 0, 0, null, 0,
-                            "the same visitor as " + first + ": one site serves both", row.place(), i));
+                            "the same visitor as " + first + ": one site serves both", row.place(), i, true));
                     continue;
                 }
                 jobs.add(new BatchJob(i, row.place(), id, key, canonical, BatchJob.folderName(id, key)));
@@ -177,7 +177,7 @@ final class BatchRun {
     }
 
     private static ResultRow refusedRow(String key, String place, int index, String problem) {
-        return new ResultRow(null, key, BatchStatus.FAILED, null, null, 0, 0, null, 0, place + ": " + problem, place, index);
+        return new ResultRow(null, key, BatchStatus.FAILED, null, null, 0, 0, null, 0, place + ": " + problem, place, index, false);
     }
 
     private void arrived(ResultRow r, BufferedWriter live, Progress progress, List<ResultRow> arrived, Double budget, Path out) {

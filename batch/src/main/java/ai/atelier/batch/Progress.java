@@ -37,8 +37,10 @@ final class Progress {
         finished++;
         switch (r.status()) {
             case BatchStatus.DONE -> done++;
-            case BatchStatus.SKIPPED_DONE -> skipped++;
-            default -> failed++;
+            default -> {
+                if (r.earlier() || BatchStatus.SKIPPED_DONE.equals(r.status())) skipped++;
+                else failed++;
+            }
         }
         if (r.ranNow() && r.costUsd() != null) spent += r.costUsd();
     }
@@ -52,7 +54,7 @@ final class Progress {
         int ran = finished - skipped;
         double rate = ran / minutes;
         String eta = ran == 0 || finished == total ? "-" : duration((total - finished) / rate * 60);
-        return String.format(Locale.ROOT, "batch: %d/%d sites, %d done, %d failed, %d skipped-done, $%.4f this run, %.1f sites/min, ETA %s",
+        return String.format(Locale.ROOT, "batch: %d/%d sites, %d done, %d failed or gate-failed, %d finished earlier, $%.4f this run, %.1f sites/min, ETA %s",
                 finished, total, done, failed, skipped, spent, rate, eta);
     }
 

@@ -58,7 +58,7 @@ final class SiteTask implements Serializable {
                     o = atelier.generate(job.profileJson(), siteDir, job.folder());
                 }
                 return new ResultRow(job.id(), job.key(), o.status(), rel, o.costUsd(), o.inputTokens(), o.outputTokens(), o.qualityScore(),
-                        o.wallMs(), o.error(), job.place(), job.index());
+                        o.wallMs(), o.error(), job.place(), job.index(), false);
             }
         } catch (RuntimeException | IOException e) {
             return failed(job, rel, start, oneLine(e));
@@ -77,12 +77,12 @@ final class SiteTask implements Serializable {
         String status = BatchStatus.DONE.equals(o.status()) ? BatchStatus.SKIPPED_DONE : o.status();
         String error = BatchStatus.DONE.equals(o.status()) ? null : o.error() + " (an earlier run; not redone)";
         return new ResultRow(job.id(), job.key(), status, rel, o.costUsd(), o.inputTokens(), o.outputTokens(), o.qualityScore(), o.wallMs(),
-                error, job.place(), job.index());
+                error, job.place(), job.index(), true);
     }
 
     private static ResultRow failed(BatchJob job, String rel, long start, String error) {
         return new ResultRow(job.id(), job.key(), BatchStatus.FAILED, rel, null, 0, 0, null, (System.nanoTime() - start) / 1_000_000, error,
-                job.place(), job.index());
+                job.place(), job.index(), false);
     }
 
     static String oneLine(Throwable e) {

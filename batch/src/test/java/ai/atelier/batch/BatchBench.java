@@ -54,11 +54,11 @@ public final class BatchBench {
                 long rerun = (System.nanoTime() - r0) / 1_000_000;
                 JsonNode s2 = JSON.readTree(out.resolve("batch.json").toFile());
                 double load1 = load();
-                String row = String.format(Locale.ROOT, "| %s | %d | %s | %d / %d / %d / %d | %.1f | %.2f | $%.6f | — | %d / %d ms | %.0f | %s (%d skipped-done, %d made) | %.1f–%.1f | %d, %d |%n",
+                String row = String.format(Locale.ROOT, "| %s | %d | %s | %d / %d / %d / %d | %.1f | %.2f | $%.6f | — | %d / %d ms | %.0f | %s (%d skipped-done, %d made again) | %.1f–%.1f | %d, %d |%n",
                         Instant.now().toString().substring(0, 16), n, master, s.path("done").asInt(), s.path("gateFailed").asInt(), s.path("failed").asInt(),
                         s.path("notStarted").asInt(), s.path("sitesPerMinute").asDouble(), n / (wall / 60000.0), s.path("costPerSiteUsd").asDouble(),
                         s.path("p50WallMs").asLong(), s.path("p95WallMs").asLong(), wall / 1000.0, Progress.duration(rerun / 1000.0),
-                        s2.path("skippedDone").asInt(), s2.path("done").asInt() + s2.path("gateFailed").asInt() + s2.path("failed").asInt(), load0, load1,
+                        s2.path("skippedDone").asInt(), s2.path("madeNow").asInt(), load0, load1,
                         code, code2);
                 if (!Files.exists(results)) Files.writeString(results, header(delayMs));
                 Files.writeString(results, row, StandardOpenOption.APPEND);
