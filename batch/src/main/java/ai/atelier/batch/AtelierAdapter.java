@@ -115,6 +115,19 @@ final class AtelierAdapter implements AutoCloseable {
         return out;
     }
 
+    /** How a CSV column is read: as a list ({@code a;b}), a whole number, or text. */
+    enum FieldKind { TEXT, LIST, NUMBER }
+
+    /** The kind of a profile field, from the profile record's field of that name (unknown columns are text, kept as extra attributes). */
+    static FieldKind profileFieldKind(String column) {
+        for (java.lang.reflect.RecordComponent c : Profile.class.getRecordComponents()) {
+            if (!c.getName().equals(column)) continue;
+            if (List.class.isAssignableFrom(c.getType())) return FieldKind.LIST;
+            if (c.getType() == Integer.class || c.getType() == int.class) return FieldKind.NUMBER;
+        }
+        return FieldKind.TEXT;
+    }
+
     /** The visitor in canonical JSON (the form the key hashes), or an exception whose message says what is wrong. */
     static String canonicalProfile(String json) {
         Profile p = new ProfileReader().parse(json);

@@ -1,15 +1,12 @@
 package ai.atelier.batch;
 
 import ai.atelier.AtelierException;
-import ai.atelier.site.Profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +124,7 @@ final class ProfileSource {
             for (int i = 0; i < header.size() && problem == null; i++) {
                 String col = header.get(i), v = r.fields().get(i);
                 if (v.isEmpty()) continue;
-                switch (kind(col)) {
+                switch (AtelierAdapter.profileFieldKind(col)) {
                     case LIST -> {
                         ArrayNode a = o.putArray(col);
                         for (String part : v.split(";")) if (!part.isBlank()) a.add(part.strip());
@@ -145,18 +142,6 @@ final class ProfileSource {
             rows.add(problem != null ? ProfileRow.bad(place, problem) : ProfileRow.ok(place, o.toString()));
         }
         return rows;
-    }
-
-    private enum Kind { TEXT, LIST, NUMBER }
-
-    /** A column's kind, from the profile record's field of that name (unknown columns are text, kept as extra attributes). */
-    private static Kind kind(String column) {
-        for (RecordComponent c : Profile.class.getRecordComponents()) {
-            if (!c.getName().equals(column)) continue;
-            if (List.class.isAssignableFrom(c.getType()) && c.getGenericType() instanceof ParameterizedType) return Kind.LIST;
-            if (c.getType() == Integer.class || c.getType() == int.class) return Kind.NUMBER;
-        }
-        return Kind.TEXT;
     }
 
     private static String abbreviate(String v) {
