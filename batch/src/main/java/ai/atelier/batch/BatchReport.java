@@ -106,7 +106,8 @@ final class BatchReport {
     static String reason(ResultRow r) {
         String e = r.error() == null ? "unknown" : r.error();
         if (r.siteDir() == null && r.place() != null && e.startsWith(r.place() + ": ")) e = "bad input: " + e.substring(r.place().length() + 2);
-        e = e.replaceAll("\"[^\"]*\"", "\"…\"");
+        e = e.replace(" (an earlier run; not redone)", "");
+        e = e.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("\\b\\d+(\\.\\d+)?\\b", "N");
         int cut = e.indexOf(';');
         if (cut > 0) e = e.substring(0, cut);
         return e.length() > 90 ? e.substring(0, 90) + "…" : e;
