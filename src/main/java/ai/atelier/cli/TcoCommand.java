@@ -46,6 +46,11 @@ final class TcoCommand implements Callable<Integer> {
     @Option(names = "--from-compare", paramLabel = "FILE", description = "A compare report.json: each workflow becomes a design with its mean cost per site.")
     Path fromCompare;
 
+    @Option(names = "--from-batch", paramLabel = "DIR|FILE",
+            description = "An atelier batch folder (or its batch.json), repeatable: each workflow becomes a design with the measured cost per site; "
+                    + "batches of one workflow at several sizes make its cost per site follow volume (linear in log sites between them).")
+    java.util.List<Path> fromBatch;
+
     @Option(names = "--cost", paramLabel = "estimated|measured", defaultValue = "estimated",
             description = "Which cost per site to read from --from-compare (default: ${DEFAULT-VALUE}; built-in runs measure 0).")
     String cost;
@@ -65,11 +70,17 @@ final class TcoCommand implements Callable<Integer> {
         if (!cost.equals("estimated") && !cost.equals("measured")) {
             throw new ai.atelier.AtelierException("--cost must be estimated or measured, got \"" + cost + "\"", "cost", null);
         }
-        TcoPlan plan = TcoInputs.plan(sites, growth, months, cacheHitRate, fromCompare, cost.equals("estimated"), designs, engineering);
+        TcoPlan plan = TcoInputs.plan(sites, growth, months, cacheHitRate, fromCompare, cost.equals("estimated"),
+                fromBatch == null ? java.util.List.of() : fromBatch, designs, engineering);
         TcoProjection projection = TcoProjection.of(plan);
         Path dir = out != null ? out : Path.of("out", "tco-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String source = fromCompare == null ? null : "Cost per site: the " + cost + " mean of " + fromCompare
                 + (cost.equals("estimated") ? " (an ESTIMATE: built-in or replayed runs priced on the models a config binds to each role)" : "");
+        if (fromBatch != null && !fromBatch.isEmpty()) {
+            String measured = "Cost per site MEASURED by atelier batch (" + String.join(", ", fromBatch.stream().map(Path::toString).toList())
+                    + "): each month's cost per site is read off the measured points at that month's volume";
+            source = source == null ? measured : source + "; " + measured;
+        }
         new TcoWriter().write(projection, source, dir);
         if (source != null) outw.println(source);
         outw.print(TcoWriter.assumptions(plan));

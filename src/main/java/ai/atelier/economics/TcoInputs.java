@@ -28,8 +28,24 @@ public final class TcoInputs {
 
     public static TcoPlan plan(double sites, String growth, int months, String cacheHitRate, Path fromCompare, boolean estimated,
                                Map<String, String> designs, Map<String, String> engineering) {
+        return plan(sites, growth, months, cacheHitRate, fromCompare, estimated, List.of(), designs, engineering);
+    }
+
+    /**
+     * As above, with atelier batch reports ({@code fromBatch}: batch folders or their batch.json): each workflow
+     * they measured becomes a design whose cost per site follows the measured points as volume grows
+     * ({@link BatchCosts}); a batch design replaces a compare design of the same name, a --design replaces both.
+     */
+    public static TcoPlan plan(double sites, String growth, int months, String cacheHitRate, Path fromCompare, boolean estimated,
+                               List<Path> fromBatch, Map<String, String> designs, Map<String, String> engineering) {
         Map<String, Double> perSite = new LinkedHashMap<>();
+        Map<String, List<TcoPlan.CostPoint>> curves = new LinkedHashMap<>();
         if (fromCompare != null) perSite.putAll(CompareCosts.read(fromCompare, estimated));
+        if (fromBatch != null && !fromBatch.isEmpty()) {
+            curves.putAll(BatchCosts.read(fromBatch));
+            curves.forEach((name, points) -> perSite.put(name, points.get(points.size() - 1).costPerSiteUsd()));
+        }
+        if (designs != null) designs.keySet().forEach(name -> curves.remove(name.strip()));
         if (designs != null) designs.forEach((name, usd) -> perSite.put(name.strip(), number(usd, "--design " + name, "name=usd, e.g. personas=0.0021")));
         Map<String, double[]> eng = new LinkedHashMap<>();
         if (engineering != null) {
@@ -48,7 +64,7 @@ public final class TcoInputs {
         List<TcoPlan.Design> list = new ArrayList<>();
         perSite.forEach((name, usd) -> {
             double[] e = eng.getOrDefault(name, new double[] {0, 0});
-            list.add(new TcoPlan.Design(name, usd, e[0], e[1]));
+            list.add(new TcoPlan.Design(name, usd, e[0], e[1], curves.getOrDefault(name, List.of())));
         });
         return new TcoPlan(sites, rate(growth, "--growth"), months, rate(cacheHitRate, "--cache-hit-rate"), list);
     }

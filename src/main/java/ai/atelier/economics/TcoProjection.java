@@ -35,7 +35,7 @@ public record TcoProjection(TcoPlan plan, List<Month> months, List<BreakEven> br
             List<Double> monthly = new ArrayList<>(), cumulative = new ArrayList<>();
             for (int d = 0; d < n; d++) {
                 Design des = plan.designs().get(d);
-                double usd = sites * (1 - plan.cacheHitRate()) * des.costPerSiteUsd() + des.monthlyUsd();
+                double usd = sites * (1 - plan.cacheHitRate()) * des.costPerSiteAt(sites) + des.monthlyUsd();
                 cum[d] += usd;
                 monthly.add(usd);
                 cumulative.add(cum[d]);
