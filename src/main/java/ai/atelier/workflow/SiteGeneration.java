@@ -198,6 +198,7 @@ public final class SiteGeneration {
         Orchestrator.Trace trace = rounds.failedStep() == null ? first
                 : new Orchestrator.Trace(spans, wallMs, rounds.failedStep(), rounds.error());
         Double estimate = pricer == StepPricer.NONE ? null : 0.0;
+        boolean priced = false; // some call priced by estimate: else the run has measured costs only, and no estimate to show
         long carried = 0;
         Double cost = 0.0;
         long in = 0, out = 0;
@@ -231,6 +232,7 @@ public final class SiteGeneration {
             cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
             estimate = estimate == null || s.estimatedCostUsd() == null ? null : estimate + s.estimatedCostUsd();
             carried += s.carriedTokens();
+            priced |= pricer.estimates(s);
             if (!s.calls().isEmpty()) modelSteps++;
             calls += s.calls().size();
         }
@@ -253,7 +255,7 @@ public final class SiteGeneration {
                 new SiteReport.Totals(cost, in, out, wallMs, CriticalPath.of(req.workflow(), first.spans()) + rounds.criticalPathMs(),
                         spans.size(), modelSteps, calls, carried,
                         Math.max(0, wallMs - CriticalPath.of(req.workflow(), first.spans(), SiteGeneration::workMs) - rounds.criticalPathMs()),
-                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7),
+                        estimate == null || !priced ? null : Math.round(estimate * 1e7) / 1e7),
                 quality, provenance, folder.files(), pricer.basis(), simulation, costByRole(paid), rounds.revisions(), earlierAttempts, sessions);
     }
 

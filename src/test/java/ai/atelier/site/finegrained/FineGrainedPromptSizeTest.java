@@ -10,7 +10,9 @@ import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.StepSpan;
 import java.nio.file.Path;
+import ai.atelier.site.Prompts;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,5 +43,27 @@ class FineGrainedPromptSizeTest {
         table.append("| total | ").append(tokens.values().stream().mapToLong(Long::longValue).sum()).append(" |\n");
         System.out.println(table);
         assertThat(tokens).hasSize(9);
+        // measured after the change (docs/models.md, "Fine-grained steps"), with about 10 % room
+        Map<String, Long> bound = Map.of("pain-points", 1550L, "offerings", 1900L, "copy-pain-points", 1250L, "copy-offerings", 1300L,
+                "copy-hero", 1260L, "art-director", 930L, "reviewer", 1500L);
+        bound.forEach((step, max) -> assertThat(tokens.get(step)).as(step + " input tokens").isLessThanOrEqualTo(max));
+    }
+
+    static final List<String> PERSONAS = List.of("pain-point-analyst", "offering-matcher", "copywriter-pain-points", "copywriter-offerings",
+            "copywriter-hero", "art-director", "reviewer");
+
+    @Test
+    void everyFineGrainedPersonaFollowsTheSameRulesWrittenOnce() {
+        Prompts prompts = new Prompts();
+        String shared = prompts.template("rules/fine-grained").strip();
+        for (String persona : PERSONAS) {
+            String template = prompts.template(persona + ".system");
+            assertThat(template).as(persona).contains("{{> rules/fine-grained}}");
+            // a gate rule is included, never pasted: the text of a rules file appears in no persona's template
+            assertThat(template).as(persona).doesNotContain("Every figure on the page must appear").doesNotContain("Answer with one JSON object");
+        }
+        Map<String, String> vars = new java.util.HashMap<>();
+        for (String v : List.of("companyName", "primary", "accent", "background", "disclaimer", "bannedPhrases", "tone", "callToAction")) vars.put(v, v);
+        for (String persona : PERSONAS) assertThat(prompts.render(persona + ".system", vars)).as(persona).contains(shared).doesNotContain("{{>");
     }
 }
