@@ -34,7 +34,7 @@ public final class WorkflowLoader {
             try {
                 return parse(file.toString(), YAML.readTree(file.toFile()));
             } catch (IOException e) {
-                throw new AtelierException("workflow file " + file + " is not valid YAML: " + firstLine(e), "workflow", null);
+                throw new AtelierException("workflow file " + file + " is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + firstLine(e)), "workflow", null);
             }
         }
         try (InputStream in = WorkflowLoader.class.getResourceAsStream("/workflows/" + nameOrFile + ".yaml")) {
@@ -62,12 +62,21 @@ public final class WorkflowLoader {
                         + "\"; known personas: " + String.join(", ", knownPersonas.stream().sorted().toList()), "workflow", null);
             }
             List<String> after = new ArrayList<>();
-            s.path("after").forEach(a -> after.add(a.asText()));
+            JsonNode deps = s.path("after");
+            if (deps.isTextual()) after.add(deps.asText()); // one step named without a list
+            else if (!deps.isMissingNode() && !deps.isNull() && (!deps.isArray() || !allText(deps))) {
+                throw new AtelierException("workflow " + source + ": step \"" + id + "\" after: must be a list of step ids, like after: [pain-points]", "workflow", null);
+            } else deps.forEach(a -> after.add(a.asText()));
             Double timeout = s.hasNonNull("timeoutSeconds") ? s.get("timeoutSeconds").asDouble() : null;
             if (timeout != null && !(timeout > 0)) throw new AtelierException("workflow " + source + ": step \"" + id + "\" timeoutSeconds must be a positive number", "workflow", null);
             out.add(new StepDefinition(id, persona, s.path("role").asText(null), after, timeout));
         }
         return new WorkflowDefinition(name, n.path("description").asText(""), n.path("stepTimeoutSeconds").asDouble(300), out);
+    }
+
+    private static boolean allText(JsonNode list) {
+        for (JsonNode n : list) if (!n.isTextual()) return false;
+        return true;
     }
 
     private static String firstLine(Exception e) {
