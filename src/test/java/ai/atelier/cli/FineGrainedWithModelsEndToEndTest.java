@@ -126,6 +126,11 @@ class FineGrainedWithModelsEndToEndTest {
         assertThat(report.path("totals").path("costUsd").asDouble()).isCloseTo(total, within(1e-9));
         assertThat(report.path("totals").path("inputTokens").asLong()).isEqualTo(in);
         assertThat(report.path("totals").path("outputTokens").asLong()).isEqualTo(outTokens);
+        // every role on a model: no call was estimated, so there is no estimate to show; each call says whose count it is
+        assertThat(report.path("totals").path("estimatedCostUsd").isNull()).isTrue();
+        assertThat(report.path("tokenSource").asText()).isEqualTo("provider usage");
+        assertThat(step(report, "pain-points").path("calls").get(0).path("tokenSource").asText()).isEqualTo("provider");
+        assertThat(artist.path("calls").get(0).path("tokenSource").asText()).isEqualTo("none"); // priced per image
         assertThat(step(report, "pain-points").path("carriedTokens").asLong()).isZero();
         assertThat(step(report, "reviewer").path("carriedTokens").asLong()).isPositive();
 
