@@ -84,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
             outw.print(CompareWriter.table(report));
             outw.println();
             outw.print(CompareWriter.fits(report));
-            outw.println("Estimated costs are an " + CompareWriter.estimateNote(report.costEstimate()) + ".");
+            outw.println(CompareWriter.costNote(report));
             outw.println("Report: " + dir.resolve("report.md") + "  (and report.json, " + String.join(", ", charts) + ")");
             outw.flush();
             return runs.stream().allMatch(SiteRun::ok) ? 0 : AtelierCommand.EXIT_SITE_FAILED;

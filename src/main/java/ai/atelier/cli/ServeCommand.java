@@ -84,7 +84,10 @@ final class ServeCommand implements Callable<Integer> {
                 : new RunDatabase(dbUrl, dbUser == null ? "" : dbUser, envOrEmpty("ATELIER_DB_PASSWORD"));
         RunStore store = new RunStore(db);
         RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
-                new RunService.Limits(maxConcurrent, queue), engines::modelFor, ModelCatalog.bundled());
+                new RunService.Limits(maxConcurrent, queue),
+                // the single-llm estimate prices what the config binds, at the config's own catalog entries too
+                engines instanceof ai.atelier.site.model.ConfiguredEngines ce ? ce::pricedAs : engines::modelFor,
+                engines instanceof ai.atelier.site.model.ConfiguredEngines ce ? ce.catalog() : ModelCatalog.bundled());
         String apiToken = System.getenv("ATELIER_API_TOKEN");
         if (apiToken != null && apiToken.isBlank()) {
             out.println("warning: ATELIER_API_TOKEN is set but empty; treating it as unset: no token is required. Give it a value to require one.");

@@ -43,16 +43,16 @@ public record CompareReport(
         for (SiteRun r : runs) {
             SiteReport rep = r.report();
             if (rep == null) {
-                lines.add(new SiteLine(r.profile(), r.workflow(), "crashed", null, null, null, null, null, null, null, null, null, r.error()));
+                lines.add(new SiteLine(r.profile(), r.workflow(), "crashed", null, null, null, null, null, r.k(), null, null, null, r.error()));
                 continue;
             }
             var t = rep.totals();
             if (r.ok()) {
-                carried.add(new PowerLawFit.Point(t.modelSteps(), t.carriedTokens()));
-                orchestration.add(new PowerLawFit.Point(t.modelSteps(), t.orchestrationMs()));
+                carried.add(new PowerLawFit.Point(r.k(), t.carriedTokens()));
+                orchestration.add(new PowerLawFit.Point(r.k(), t.orchestrationMs()));
             }
             lines.add(new SiteLine(r.profile(), r.workflow(), rep.status(), rep.quality() == null ? null : rep.quality().score(), t.costUsd(),
-                    t.estimatedCostUsd(), t.wallMs(), t.criticalPathMs(), t.modelSteps(), t.carriedTokens(), t.orchestrationMs(),
+                    t.estimatedCostUsd(), t.wallMs(), t.criticalPathMs(), r.k(), t.carriedTokens(), t.orchestrationMs(),
                     outDir.toAbsolutePath().relativize(r.dir().resolve("report.json").toAbsolutePath()).toString(), rep.error()));
         }
         lines.sort(Comparator.comparing(SiteLine::workflow).thenComparing(SiteLine::profile));

@@ -40,7 +40,7 @@ public final class CompareWriter {
         b.append("|---|---:|---:|---|---|---|---|---|---|---|---|---:|\n");
         for (WorkflowStats w : r.workflows()) {
             b.append("| ").append(w.workflow()).append(" | ").append(w.k()).append(" | ").append(w.sites())
-                    .append(" | ").append(money(w.costUsd())).append(" | ").append(money(w.estimatedCostUsd()))
+                    .append(" | ").append(money(w.costUsd())).append(" | ").append(w.estimatedCostUsd().n() == 0 ? "—" : money(w.estimatedCostUsd()))
                     .append(" | ").append(num(w.inputTokens().mean())).append(" · ").append(num(w.outputTokens().mean()))
                     .append(" | ").append(num(w.wallMs().p50())).append(" · ").append(num(w.wallMs().p95()))
                     .append(" | ").append(num(w.criticalPathMs().p50())).append(" · ").append(num(w.criticalPathMs().p95()))
@@ -65,6 +65,20 @@ public final class CompareWriter {
         return "ESTIMATE: " + b;
     }
 
+    /** Whether any site of the comparison has a cost estimate (some call was answered by a stand-in and priced as if on a model). */
+    public static boolean hasEstimates(CompareReport r) {
+        return r.workflows().stream().anyMatch(w -> w.estimatedCostUsd().n() > 0);
+    }
+
+    /**
+     * The line under the table about estimated costs: what they assume, where some exist; else that
+     * every cost is measured ("—" in the estimated column).
+     */
+    public static String costNote(CompareReport r) {
+        return hasEstimates(r) ? "Estimated costs are an " + estimateNote(r.costEstimate()) + "."
+                : "Every cost is measured from the providers' usage: no call was answered by a stand-in, so there is no estimate (—).";
+    }
+
     private static String fitLine(CompareReport.Fit f) {
         if (f.fit() == null) return "- " + f.measure() + ": " + f.note();
         PowerLawFit p = f.fit();
@@ -86,7 +100,8 @@ public final class CompareWriter {
             b.append('\n');
         }
         b.append('\n');
-        b.append("Costs: \"cost\" is measured (0 on the built-in engine); \"estimated cost\" is an ").append(estimateNote(r.costEstimate())).append(".\n\n");
+        if (hasEstimates(r)) b.append("Costs: \"cost\" is measured (0 on the built-in engine); \"estimated cost\" is an ").append(estimateNote(r.costEstimate())).append(".\n\n");
+        else b.append("Costs: every cost is measured; no call was estimated.\n\n");
         b.append("## Coordination overhead against k\n\n").append(fits(r)).append('\n');
         b.append("""
                 Definitions. **k** is the number of steps that call a model (or the engine standing in for one).
@@ -105,7 +120,7 @@ public final class CompareWriter {
         b.append("## Sites\n\n| workflow | profile | status | QA | cost (USD) | est. cost (USD) | wall (ms) | k | carried tokens | report |\n|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (CompareReport.SiteLine s : r.sites()) {
             b.append("| ").append(s.workflow()).append(" | ").append(s.profile()).append(" | ").append(s.status()).append(" | ")
-                    .append(s.qaScore() == null ? "" : s.qaScore()).append(" | ").append(usd(s.costUsd())).append(" | ").append(usd(s.estimatedCostUsd()))
+                    .append(s.qaScore() == null ? "" : s.qaScore()).append(" | ").append(usd(s.costUsd())).append(" | ").append(s.estimatedCostUsd() == null && !hasEstimates(r) ? "—" : usd(s.estimatedCostUsd()))
                     .append(" | ").append(s.wallMs() == null ? "" : s.wallMs()).append(" | ").append(s.k() == null ? "" : s.k()).append(" | ")
                     .append(s.carriedTokens() == null ? "" : s.carriedTokens()).append(" | ")
                     .append(s.report() == null ? s.error() : "[report.json](" + s.report() + ")").append(" |\n");

@@ -102,10 +102,10 @@ public final class Comparison {
     private SiteRun runOne(String name, Profile p, Company c, Retriever r, WorkflowDefinition wf, Path dir, RunListener listener) {
         try {
             SiteGeneration.Result res = atelier.generate(p, c, r, wf, dir, name + "-" + slug(wf.name()), listener);
-            return new SiteRun(name, wf.name(), res.dir(), res.report(), res.report().error());
+            return SiteRun.of(name, wf, res.dir(), res.report(), res.report().error());
         } catch (RuntimeException e) {
             // A crash in one site must not sink the comparison: it is counted as a failure.
-            return new SiteRun(name, wf.name(), dir, null, String.valueOf(e.getMessage()));
+            return SiteRun.of(name, wf, dir, null, String.valueOf(e.getMessage()));
         }
     }
 

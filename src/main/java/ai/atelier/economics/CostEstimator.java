@@ -44,6 +44,11 @@ public final class CostEstimator implements StepPricer {
         return Math.round(sum * 1e7) / 1e7;
     }
 
+    @Override
+    public boolean estimates(StepSpan span) {
+        return span.calls().stream().anyMatch(c -> STAND_INS.contains(c.provider()));
+    }
+
     private Double price(String role, ModelCall call) {
         Optional<CatalogEntry> model = bindings.modelFor(role);
         if (model.isEmpty()) return null;

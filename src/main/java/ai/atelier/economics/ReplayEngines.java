@@ -126,8 +126,8 @@ public final class ReplayEngines implements Engines {
                 throw new IllegalStateException("replay interrupted", e);
             }
             long end = ctx.meter().nowMs();
-            ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), PROVIDER, call.purpose(), start, end - start,
-                    new TokenUsage(in, outTokens, 0, true), 0.0, call.attempt(), call.status()));
+            ctx.meter().record(ModelCall.builder(ctx.role(), ctx.model(), PROVIDER).purpose(call.purpose()).timed(start, end - start)
+                    .usage(new TokenUsage(in, outTokens, 0, true)).attempt(call.attempt()).status(call.status()).build());
             start = end;
         }
         return out;

@@ -48,7 +48,7 @@ public record ReplayProfile(String name, String source, long seed, Map<String, R
             try {
                 return parse(file.toString(), YAML.readTree(file.toFile()));
             } catch (IOException e) {
-                throw new AtelierException("replay profile " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), "replay", e);
+                throw new AtelierException("replay profile " + file + " is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + e.getMessage().lines().findFirst().orElse("")), "replay", e);
             }
         }
         try (InputStream in = ReplayProfile.class.getResourceAsStream("/replay/" + fileOrName + ".yaml")) {

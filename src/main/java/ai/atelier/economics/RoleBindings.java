@@ -47,7 +47,7 @@ public record RoleBindings(String name, Map<String, CatalogEntry> roles, Catalog
         try {
             return parse(file.toString(), YAML.readTree(file.toFile()), catalog);
         } catch (IOException e) {
-            throw new AtelierException("config " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), "config", e);
+            throw new AtelierException("config " + file + " is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + e.getMessage().lines().findFirst().orElse("")), "config", e);
         }
     }
 

@@ -70,28 +70,102 @@ public record WorkflowStats(
                 }
             }
         }
-        List<Integer> ks = reports.stream().map(r -> r.totals().modelSteps()).sorted().toList();
         Double in = Stats.mean(values(reports, r -> r.totals().inputTokens()));
         Double carried = Stats.mean(values(reports, r -> r.totals().carriedTokens()));
-        return new WorkflowStats(workflow, runs.size(), ks.isEmpty() ? 0 : ks.get(ks.size() / 2),
-                Summary.of(values(reports, r -> r.totals().costUsd())),
-                Summary.of(values(reports, r -> r.totals().estimatedCostUsd())),
-                Summary.of(values(reports, r -> r.totals().inputTokens())),
-                Summary.of(values(reports, r -> r.totals().outputTokens())),
-                Summary.of(values(reports, r -> r.totals().wallMs())),
-                Summary.of(values(reports, r -> r.totals().criticalPathMs())),
-                Stats.mean(values(reports, r -> r.quality() == null ? null : r.quality().score())),
-                Stats.min(values(reports, r -> r.quality() == null ? null : r.quality().score())),
-                runs.isEmpty() ? 0 : (double) failed / runs.size(),
-                modelSteps == 0 ? 0 : (double) repaired / modelSteps,
-                calls == 0 ? 0 : (double) escalated / calls,
-                Summary.of(values(reports, r -> r.totals().carriedTokens())),
-                Summary.of(values(reports, r -> r.totals().orchestrationMs())),
-                in == null || in == 0 || carried == null ? null : carried / in,
-                byRole(reports, StepSpan::estimatedCostUsd),
-                byRole(reports, StepSpan::costUsd),
-                subscoreMeans(reports),
-                Stats.mean(values(reports, r -> r.quality() == null || r.quality().review() == null ? null : r.quality().review().score())));
+        return new Builder(workflow, runs.size(), plannedK(runs, reports))
+                .costs(Summary.of(values(reports, r -> r.totals().costUsd())), Summary.of(values(reports, r -> r.totals().estimatedCostUsd())))
+                .costsByRole(byRole(reports, StepSpan::costUsd), byRole(reports, StepSpan::estimatedCostUsd))
+                .tokens(Summary.of(values(reports, r -> r.totals().inputTokens())), Summary.of(values(reports, r -> r.totals().outputTokens())))
+                .times(Summary.of(values(reports, r -> r.totals().wallMs())), Summary.of(values(reports, r -> r.totals().criticalPathMs())))
+                .quality(Stats.mean(values(reports, r -> r.quality() == null ? null : r.quality().score())),
+                        Stats.min(values(reports, r -> r.quality() == null ? null : r.quality().score())), subscoreMeans(reports),
+                        Stats.mean(values(reports, r -> r.quality() == null || r.quality().review() == null ? null : r.quality().review().score())))
+                .rates(runs.isEmpty() ? 0 : (double) failed / runs.size(), modelSteps == 0 ? 0 : (double) repaired / modelSteps,
+                        calls == 0 ? 0 : (double) escalated / calls)
+                .overhead(Summary.of(values(reports, r -> r.totals().carriedTokens())), Summary.of(values(reports, r -> r.totals().orchestrationMs())),
+                        in == null || in == 0 || carried == null ? null : carried / in)
+                .build();
+    }
+
+    /**
+     * k: the workflow's model steps as planned (every site of one workflow has the same plan), not
+     * those that happened to run; runs whose plan is unknown fall back to the median their reports counted.
+     */
+    static int plannedK(List<SiteRun> runs, List<SiteReport> reports) {
+        int planned = runs.stream().mapToInt(SiteRun::k).max().orElse(0);
+        if (planned > 0) return planned;
+        List<Integer> ks = reports.stream().map(r -> r.totals().modelSteps()).sorted().toList();
+        return ks.isEmpty() ? 0 : ks.get(ks.size() / 2);
+    }
+
+    /** Names the row's 21 fields in groups (costs, tokens, times, quality, rates, overhead) instead of by position. */
+    static final class Builder {
+        private final String workflow;
+        private final int sites, k;
+        private Summary costUsd = Summary.of(List.of()), estimatedCostUsd = Summary.of(List.of()), inputTokens = Summary.of(List.of()),
+                outputTokens = Summary.of(List.of()), wallMs = Summary.of(List.of()), criticalPathMs = Summary.of(List.of()),
+                carriedTokens = Summary.of(List.of()), orchestrationMs = Summary.of(List.of());
+        private Double qaMean, qaMin, carriedShareOfInput, reviewerMean;
+        private double failureRate, repairRate, escalationRate;
+        private Map<String, Double> estimatedCostByRole = Map.of(), costByRole = Map.of(), subscoreMeans = Map.of();
+
+        Builder(String workflow, int sites, int k) {
+            this.workflow = workflow;
+            this.sites = sites;
+            this.k = k;
+        }
+
+        Builder costs(Summary measured, Summary estimated) {
+            this.costUsd = measured;
+            this.estimatedCostUsd = estimated;
+            return this;
+        }
+
+        Builder costsByRole(Map<String, Double> measured, Map<String, Double> estimated) {
+            this.costByRole = measured;
+            this.estimatedCostByRole = estimated;
+            return this;
+        }
+
+        Builder tokens(Summary input, Summary output) {
+            this.inputTokens = input;
+            this.outputTokens = output;
+            return this;
+        }
+
+        Builder times(Summary wall, Summary criticalPath) {
+            this.wallMs = wall;
+            this.criticalPathMs = criticalPath;
+            return this;
+        }
+
+        Builder quality(Double mean, Double min, Map<String, Double> subscores, Double reviewer) {
+            this.qaMean = mean;
+            this.qaMin = min;
+            this.subscoreMeans = subscores;
+            this.reviewerMean = reviewer;
+            return this;
+        }
+
+        Builder rates(double failure, double repair, double escalation) {
+            this.failureRate = failure;
+            this.repairRate = repair;
+            this.escalationRate = escalation;
+            return this;
+        }
+
+        Builder overhead(Summary carried, Summary orchestration, Double carriedShare) {
+            this.carriedTokens = carried;
+            this.orchestrationMs = orchestration;
+            this.carriedShareOfInput = carriedShare;
+            return this;
+        }
+
+        WorkflowStats build() {
+            return new WorkflowStats(workflow, sites, k, costUsd, estimatedCostUsd, inputTokens, outputTokens, wallMs, criticalPathMs, qaMean, qaMin,
+                    failureRate, repairRate, escalationRate, carriedTokens, orchestrationMs, carriedShareOfInput, estimatedCostByRole, costByRole,
+                    subscoreMeans, reviewerMean);
+        }
     }
 
     private static List<Number> values(List<SiteReport> reports, Function<SiteReport, Number> f) {

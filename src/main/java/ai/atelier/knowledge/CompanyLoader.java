@@ -189,8 +189,9 @@ public final class CompanyLoader {
             JsonNode n = YAML.readTree(text);
             return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw bad(file, "is not valid YAML: " + msg);
+            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p)
+                    : ": " + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse(""));
+            throw bad(file, "is not valid YAML" + msg);
         }
     }
 

@@ -29,7 +29,7 @@ final class FrontMatter {
         try {
             n = meta.isBlank() ? YAML.createObjectNode() : YAML.readTree(meta);
         } catch (IOException e) {
-            throw new ResearchReader.Unusable("has front matter that is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ResearchReader.Unusable("has front matter that is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + e.getMessage().lines().findFirst().orElse("")));
         }
         if (n == null || !n.isObject()) throw new ResearchReader.Unusable("front matter must be a mapping (title, industry, topic)");
         String title = n.hasNonNull("title") ? n.get("title").asText().strip() : firstHeading(body, id);

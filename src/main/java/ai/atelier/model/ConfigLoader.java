@@ -66,7 +66,7 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(file.toFile());
         } catch (IOException e) {
-            throw new AtelierException("config " + file + " is not valid YAML: " + firstLine(e.getMessage()), "config", e);
+            throw new AtelierException("config " + file + " is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + firstLine(e.getMessage())), "config", e);
         }
         return parse(root, file.toString(), file.toAbsolutePath().getParent());
     }

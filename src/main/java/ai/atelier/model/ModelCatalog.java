@@ -71,7 +71,7 @@ public final class ModelCatalog {
             }
             out.add(new CatalogEntry(name, text(n, "provider"), n.hasNonNull("modelId") ? text(n, "modelId") : name, tier,
                     n.path("kind").asText("chat"), n.hasNonNull("contextWindow") ? n.get("contextWindow").asInt() : null,
-                    num(n, "input"), num(n, "output"), num(n, "cachedInput"), perImage,
+                    num(n, "input", source, name), num(n, "output", source, name), num(n, "cachedInput", source, name), perImage,
                     n.path("selfHosted").asBoolean(false), text(n, "source"), text(n, "asOf")));
         }
         return out;
@@ -81,7 +81,13 @@ public final class ModelCatalog {
         return n.hasNonNull(k) ? n.get(k).asText() : null;
     }
 
-    private static Double num(JsonNode n, String k) {
-        return n.hasNonNull(k) ? n.get(k).asDouble() : null;
+    /** A price: a number, or absent (unknown); any other value is refused, never read as 0 (free). */
+    private static Double num(JsonNode n, String k, String source, String model) {
+        if (!n.hasNonNull(k)) return null;
+        if (!n.get(k).isNumber() || n.get(k).asDouble() < 0) {
+            throw new AtelierException(source + ": model " + model + " has " + k + ": \"" + n.get(k).asText()
+                    + "\"; give the price in USD per 1M tokens as a number, e.g. " + k + ": 0.15, or leave it out if unknown");
+        }
+        return n.get(k).asDouble();
     }
 }

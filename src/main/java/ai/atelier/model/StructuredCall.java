@@ -95,7 +95,10 @@ public final class StructuredCall {
         try {
             errors = validator.apply(value);
         } catch (RuntimeException e) {
-            errors = List.of("the answer is incomplete: " + e.getMessage());
+            // a validator that trips over a missing part (a null) says so, not which Java call failed
+            errors = List.of(e instanceof NullPointerException || e instanceof ClassCastException || e.getMessage() == null
+                    ? "the answer is incomplete: a required part is missing or empty; give every field the schema requires"
+                    : "the answer is incomplete: " + e.getMessage());
         }
         return errors.isEmpty() ? new Outcome<>(value, List.of()) : new Outcome<>(null, errors);
     }

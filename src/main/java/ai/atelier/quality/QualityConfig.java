@@ -66,7 +66,7 @@ public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult
             try {
                 apply(yaml.readTree(file.toFile()), file.toString(), weights, severities, browser, chromium, rounds, reviseBuiltin, categories, axes);
             } catch (IOException e) {
-                throw new AtelierException("quality config " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), "quality", e);
+                throw new AtelierException("quality config " + file + " is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + e.getMessage().lines().findFirst().orElse("")), "quality", e);
             }
         }
         String off = env.getOrDefault("ATELIER_BROWSER", "");

@@ -424,9 +424,20 @@ public final class AtelierServer implements AutoCloseable {
         RunRecord r = requireRun(ctx.pathParam("id"));
         ObjectNode out = JSON.valueToTree(summary(r));
         out.set("profile", parseOrNull(r.profileJson()));
-        out.set("report", parseOrNull(r.reportJson()));
+        JsonNode report = parseOrNull(r.reportJson());
+        out.set("report", report);
         out.set("costs", parseOrNull(r.costsJson()));
+        out.set("totals", JSON.valueToTree(ai.atelier.runs.RunTotals.of(report, report != null ? java.util.List.of() : eventsSoFar(r.id()))));
         json(ctx, 200, out);
+    }
+
+    /** The run's events up to now (replayed by a subscription that is closed at once). */
+    private java.util.List<ai.atelier.runs.RunEvent> eventsSoFar(String id) {
+        java.util.List<ai.atelier.runs.RunEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        runs.subscribe(id, 0, seen::add).ifPresent(ai.atelier.runs.Subscription::close);
+        synchronized (seen) {
+            return java.util.List.copyOf(seen);
+        }
     }
 
     private void events(SseClient client) {

@@ -73,9 +73,9 @@ public final class ProfileReader {
                 throw new AtelierException("the profile has the key \"" + m.substring(17, m.indexOf('\'', 17)) + "\" twice" + where + "; give each key once",
                         "profile", null);
             }
-            throw new AtelierException("malformed JSON" + where + ": " + m, "profile", null);
+            throw new AtelierException("malformed JSON" + ai.atelier.model.JsonErrors.syntax(e), "profile", null);
         } catch (IOException e) {
-            throw new AtelierException("malformed JSON: " + e.getMessage(), "profile", null);
+            throw new AtelierException("malformed JSON: the profile cannot be read as JSON text", "profile", null);
         }
         if (root == null || !root.isObject()) {
             throw new AtelierException("a profile must be a JSON object like {\"name\": \"…\", \"industry\": \"…\"}", "profile", null);

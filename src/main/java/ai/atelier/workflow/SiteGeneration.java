@@ -199,6 +199,7 @@ public final class SiteGeneration {
         Orchestrator.Trace trace = rounds.failedStep() == null ? first
                 : new Orchestrator.Trace(spans, wallMs, rounds.failedStep(), rounds.error());
         Double estimate = pricer == StepPricer.NONE ? null : 0.0;
+        boolean priced = false; // some call priced by estimate: else the run has measured costs only, and no estimate to show
         long carried = 0;
         Double cost = 0.0;
         long in = 0, out = 0;
@@ -232,6 +233,7 @@ public final class SiteGeneration {
             cost = cost == null || s.costUsd() == null ? null : cost + s.costUsd();
             estimate = estimate == null || s.estimatedCostUsd() == null ? null : estimate + s.estimatedCostUsd();
             carried += s.carriedTokens();
+            priced |= pricer.estimates(s);
             if (!s.calls().isEmpty()) modelSteps++;
             calls += s.calls().size();
         }
@@ -254,7 +256,7 @@ public final class SiteGeneration {
                 .tokenSource(tokenSource(estimated, providerCalls, estimatedCalls))
                 .steps(spans)
                 .totals(new SiteReport.Totals(cost, in, out, wallMs, criticalPath, spans.size(), modelSteps, calls, carried, orchestration,
-                        estimate == null ? null : Math.round(estimate * 1e7) / 1e7))
+                        estimate == null || !priced ? null : Math.round(estimate * 1e7) / 1e7))
                 .quality(quality).provenance(provenance).files(folder.files()).costEstimate(pricer.basis()).simulation(simulation)
                 .costByRole(costByRole(paid)).revisions(rounds.revisions()).earlierAttempts(earlierAttempts).sessions(sessions)
                 .build();

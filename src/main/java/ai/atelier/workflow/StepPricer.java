@@ -20,6 +20,14 @@ public interface StepPricer {
         }
     };
 
+    /**
+     * Whether any of the step's calls is priced by estimate (answered by a stand-in for a model)
+     * rather than at its measured cost: a run none of whose steps is has no estimate to show.
+     */
+    default boolean estimates(StepSpan span) {
+        return false;
+    }
+
     /** The estimated cost of a step in USD, or null when no bound model has a price. */
     Double estimate(StepSpan span);
 

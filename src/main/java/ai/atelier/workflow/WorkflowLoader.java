@@ -39,7 +39,7 @@ public final class WorkflowLoader {
             try {
                 return parse(file.toString(), YAML.readTree(file.toFile()));
             } catch (IOException e) {
-                throw new AtelierException("workflow file " + file + " is not valid YAML: " + firstLine(e), "workflow", null);
+                throw new AtelierException("workflow file " + file + " is not valid YAML" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? ai.atelier.model.JsonErrors.yaml(p) : ": " + firstLine(e)), "workflow", null);
             }
         }
         try (InputStream in = WorkflowLoader.class.getResourceAsStream("/workflows/" + nameOrFile + ".yaml")) {
@@ -65,7 +65,11 @@ public final class WorkflowLoader {
             Step step = persona == null ? null : known.get(persona);
             if (step == null) throw new AtelierException(unknownPersona("workflow " + source, id, persona, known.keySet()), "workflow", null);
             List<String> after = new ArrayList<>();
-            s.path("after").forEach(a -> after.add(a.asText()));
+            JsonNode deps = s.path("after");
+            if (deps.isTextual()) after.add(deps.asText()); // one step named without a list
+            else if (!deps.isMissingNode() && !deps.isNull() && (!deps.isArray() || !allText(deps))) {
+                throw new AtelierException("workflow " + source + ": step \"" + id + "\" after: must be a list of step ids, like after: [pain-points]", "workflow", null);
+            } else deps.forEach(a -> after.add(a.asText()));
             Double timeout = s.hasNonNull("timeoutSeconds") ? s.get("timeoutSeconds").asDouble() : null;
             if (timeout != null && !(timeout > 0)) throw new AtelierException("workflow " + source + ": step \"" + id + "\" timeoutSeconds must be a positive number", "workflow", null);
             String role = s.path("role").asText(null);
@@ -100,6 +104,11 @@ public final class WorkflowLoader {
             }
             written.put(d.id(), before);
         }
+    }
+
+    private static boolean allText(JsonNode list) {
+        for (JsonNode n : list) if (!n.isTextual()) return false;
+        return true;
     }
 
     private static String firstLine(Exception e) {

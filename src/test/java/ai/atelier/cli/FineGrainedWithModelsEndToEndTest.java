@@ -126,6 +126,11 @@ class FineGrainedWithModelsEndToEndTest {
         assertThat(report.path("totals").path("costUsd").asDouble()).isCloseTo(total, within(1e-9));
         assertThat(report.path("totals").path("inputTokens").asLong()).isEqualTo(in);
         assertThat(report.path("totals").path("outputTokens").asLong()).isEqualTo(outTokens);
+        // every role on a model: no call was estimated, so there is no estimate to show; each call says whose count it is
+        assertThat(report.path("totals").path("estimatedCostUsd").isNull()).isTrue();
+        assertThat(report.path("tokenSource").asText()).isEqualTo("provider usage");
+        assertThat(step(report, "pain-points").path("calls").get(0).path("tokenSource").asText()).isEqualTo("provider");
+        assertThat(artist.path("calls").get(0).path("tokenSource").asText()).isEqualTo("none"); // priced per image
         assertThat(step(report, "pain-points").path("carriedTokens").asLong()).isZero();
         assertThat(step(report, "reviewer").path("carriedTokens").asLong()).isPositive();
 
@@ -161,9 +166,11 @@ class FineGrainedWithModelsEndToEndTest {
         assertThat(offerings.path("attempts").asInt()).isEqualTo(2);
         assertThat(offerings.path("inputTokens").asLong()).isEqualTo(served.get(0).inputTokens() + served.get(1).inputTokens());
         assertThat(offerings.path("costUsd").asDouble()).isCloseTo(PersonaModelServer.cost(served.get(0)) + PersonaModelServer.cost(served.get(1)), within(1e-12));
-        // the repair round sends the carried pain points again, so they count twice; the pain-points copywriter carries them once
-        assertThat(step(report, "copy-pain-points").path("carriedTokens").asLong()).isPositive();
-        assertThat(offerings.path("carriedTokens").asLong()).isEqualTo(2 * step(report, "copy-pain-points").path("carriedTokens").asLong());
+        // the repair round sends the carried pain points again, so they count twice
+        String first = served.get(0).request().path("messages").get(1).path("content").asText();
+        String open = "<pain-points from=\"pain-point analyst\">\n";
+        String carried = first.substring(first.indexOf(open) + open.length(), first.indexOf("\n</pain-points>"));
+        assertThat(offerings.path("carriedTokens").asLong()).isPositive().isEqualTo(2L * new ai.atelier.model.TokenCounter().count(carried));
     }
 
     @Test

@@ -222,9 +222,8 @@ final class PersonaModelServer extends Dispatcher {
 
     private static String visualPlan(String user, boolean invalid) throws Exception {
         Set<String> icons = new LinkedHashSet<>();
-        JSON.readTree(between(user, "<copy from=\"copywriters\">", "</copy>")).findValues("visual").forEach(v -> {
-            if (v.isTextual()) icons.add(v.asText());
-        });
+        String listed = between(user, "<icons from=\"copywriters\">", "</icons>");
+        if (!listed.startsWith("(none")) icons.addAll(ids(listed, "(?m)^- ([a-z0-9-]+):", 20));
         ObjectNode o = JSON.createObjectNode();
         // the invalid plan forgets the hero illustration, which the art director's schema requires
         if (!invalid) o.putObject("hero").put("label", "Illustration of a calm plant floor").put("description", "A calm plant floor in the brand colours");

@@ -20,7 +20,7 @@ class CostEstimatorTest {
     }
 
     private static ModelCall builtin(String role, long in, long out) {
-        return new ModelCall(role, "builtin", "builtin", "x", 0, 1, new TokenUsage(in, out, 0, true), 0.0, 1, "ok");
+        return ModelCall.builder(role, "builtin", "builtin").purpose("x").timed(0, 1).usage(new TokenUsage(in, out, 0, true)).build();
     }
 
     @Test
@@ -47,7 +47,7 @@ class CostEstimatorTest {
                   artist: {model: titan-image-v2}
                 """);
         CostEstimator e = new CostEstimator(RoleBindings.parse("test", yaml, ModelCatalog.bundled()));
-        ModelCall real = new ModelCall("personalizer", "gpt-4o", "openai", "x", 0, 1, new TokenUsage(10, 10, 0, false), 0.123, 1, "ok");
+        ModelCall real = ModelCall.builder("personalizer", "gpt-4o", "openai").purpose("x").timed(0, 1).usage(new TokenUsage(10, 10, 0, false)).costUsd(0.123).build();
         assertThat(e.estimate(span("personalizer", real))).isEqualTo(0.123);
         // nova-micro: 0.035 in, 0.14 out
         assertThat(e.estimate(span("personalizer", builtin("personalizer", 1_000_000, 0)))).isCloseTo(0.035, within(1e-12));

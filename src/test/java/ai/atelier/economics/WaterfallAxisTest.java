@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WaterfallAxisTest {
     private static StepSpan step(String id, long start, long duration, boolean withCall) {
         List<ModelCall> calls = withCall
-                ? List.of(new ModelCall(id, "m", "replay", id, start, duration, TokenUsage.NONE, 0.0, 1, "ok")) : List.of();
+                ? List.of(ModelCall.builder(id, "m", "replay").purpose(id).timed(start, duration).build()) : List.of();
         return new StepSpan(id, id, id, "m", StepSpan.OK, start, duration, 0, 0, false, 0.0, 1, null, calls, 0, 0, null);
     }
 

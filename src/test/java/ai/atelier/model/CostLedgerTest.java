@@ -38,10 +38,10 @@ class CostLedgerTest {
         CallMeter a = new CallMeter(System.nanoTime(), ledger);
         CallMeter b = new CallMeter(System.nanoTime(), ledger);
         for (int i = 0; i < 1000; i++) {
-            a.record(new ModelCall("personalizer", "m", "openai", "p", 0, 1, TokenUsage.NONE, CostCalculator.tokens(gpt4oMini, new TokenUsage(2, 1, 0, false)), 1, "ok"));
+            a.record(ModelCall.builder("personalizer", "m", "openai").purpose("p").timed(0, 1).costUsd(CostCalculator.tokens(gpt4oMini, new TokenUsage(2, 1, 0, false))).build());
         }
-        b.record(new ModelCall("frontend-developer", "h", "anthropic", "p", 0, 1, TokenUsage.NONE, CostCalculator.tokens(haiku, new TokenUsage(1000, 100, 0, false)), 1, "ok"));
-        b.record(new ModelCall("frontend-developer", "x", "openai", "p", 0, 1, TokenUsage.NONE, null, 1, "ok"));
+        b.record(ModelCall.builder("frontend-developer", "h", "anthropic").purpose("p").timed(0, 1).costUsd(CostCalculator.tokens(haiku, new TokenUsage(1000, 100, 0, false))).build());
+        b.record(ModelCall.builder("frontend-developer", "x", "openai").purpose("p").timed(0, 1).costUsd(null).build());
         // 1000 * (2*0.15 + 0.60) / 1e6 = 0.0009; haiku 1000*0.8/1e6 + 100*4/1e6 = 0.0012
         assertThat(ledger.spentUsd()).isEqualTo(0.0021);
         assertThat(ledger.byRole()).containsEntry("personalizer", 0.0009).containsEntry("frontend-developer", 0.0012);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RunCostsTest {
     static StepSpan step(String id, String role, String model, long in, long out, Double cost, int calls) {
         List<ModelCall> c = java.util.stream.IntStream.range(0, calls)
-                .mapToObj(i -> new ModelCall(role, model, "test", "x", 0, 1, new TokenUsage(in / calls, out / calls, 0, false), cost, 1, "ok")).toList();
+                .mapToObj(i -> ModelCall.builder(role, model, "test").purpose("x").timed(0, 1).usage(new TokenUsage(in / calls, out / calls, 0, false)).costUsd(cost).build()).toList();
         return new StepSpan(id, role, role, model, StepSpan.OK, 0, 10, in, out, false, cost, 1, null, c, 0, 0, null);
     }
 
@@ -54,6 +54,33 @@ class RunCostsTest {
         assertThat(b.outputTokens()).isEqualTo(1000 + 800 + 400 + 3000);
         // gpt-4o: $2.50 in, $10.00 out per 1M tokens
         assertThat(b.costUsd()).isCloseTo(4000 * 2.5 / 1e6 + 5200 * 10.0 / 1e6, org.assertj.core.data.Offset.offset(1e-7));
+    }
+
+    @Test
+    void theSingleLlmEstimatePricesAModelTheConfigsOwnCatalogDefines() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree("""
+                models:
+                  big: {provider: openai, model: house-large-v2, baseUrl: "http://127.0.0.1:9/v1", catalog: house-large}
+                  small: {provider: openai, model: house-small, baseUrl: "http://127.0.0.1:9/v1"}
+                roles:
+                  personalizer: small
+                  single-llm: big
+                catalog:
+                  - {name: house-large, provider: openai, modelId: house-large-v2, tier: large, input: 4.00, output: 16.00, source: "our contract", asOf: "2026-11"}
+                  - {name: small, provider: openai, modelId: house-small, tier: small, input: 0.10, output: 0.40, source: "our contract", asOf: "2026-11"}
+                """);
+        var config = new ai.atelier.model.ConfigLoader(ai.atelier.model.provider.Providers.standard().keywords()).parse(yaml, "test.yaml");
+        try (var engines = new ai.atelier.site.model.ConfiguredEngines(config, ai.atelier.model.provider.Providers.standard(),
+                ai.atelier.model.provider.Credentials.fromEnvironment())) {
+            // as `atelier serve` wires it: the role's priced name and the config's catalog
+            RunCosts.Baseline b = RunCosts.of(report("personas", steps), engines::pricedAs, engines.catalog()).singleLlm();
+            assertThat(b.model()).isEqualTo("house-large");
+            assertThat(b.costUsd()).isCloseTo(4000 * 4.0 / 1e6 + 5200 * 16.0 / 1e6, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(engines.pricedAs("personalizer")).isEqualTo("small");
+            assertThat(engines.pricedAs("artist")).isEqualTo("builtin");
+            // before: the bundled catalog knows neither name, so the estimate was "unknown"
+            assertThat(RunCosts.of(report("personas", steps), engines::modelFor, ModelCatalog.bundled()).singleLlm().costUsd()).isNull();
+        }
     }
 
     @Test

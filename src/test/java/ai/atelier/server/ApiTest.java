@@ -63,6 +63,13 @@ class ApiTest {
         assertThat(run.path("visitor").asText()).isEqualTo("Sophie Laurent");
         assertThat(run.path("report").path("steps")).hasSize(4);
         assertThat(run.path("report").path("totals").path("inputTokens").asLong()).isPositive().isEqualTo(run.path("inputTokens").asLong());
+        // GET /api/sites/{id} fills totals: the report's, with where the tokens come from
+        assertThat(run.path("totals").path("final").asBoolean()).isTrue();
+        assertThat(run.path("totals").path("inputTokens").asLong()).isEqualTo(run.path("inputTokens").asLong());
+        assertThat(run.path("totals").path("costUsd").isNumber()).isTrue();
+        assertThat(run.path("totals").path("modelSteps").asInt()).isEqualTo(3);
+        assertThat(run.path("totals").path("tokenSource").asText()).startsWith("estimated");
+        assertThat(run.path("report").path("steps").get(0).path("calls").get(0).path("tokenSource").asText()).isEqualTo("estimated");
         assertThat(run.path("qualityScore").asInt()).isEqualTo(run.path("report").path("quality").path("score").asInt());
         List<String> roles = run.path("costs").path("perRole").findValuesAsText("role");
         assertThat(roles).containsExactly("personalizer", "artist", "frontend-developer", "qa");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OverheadAccountingTest {
     private static ModelCall call(long start, long duration) {
-        return new ModelCall("r", "m", "builtin", "p", start, duration, TokenUsage.NONE, 0.0, 1, "ok");
+        return ModelCall.builder("r", "m", "builtin").purpose("p").timed(start, duration).build();
     }
 
     @Test

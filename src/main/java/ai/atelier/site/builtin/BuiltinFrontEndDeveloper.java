@@ -30,7 +30,7 @@ public final class BuiltinFrontEndDeveloper implements FrontEndDeveloper {
         List<SiteFile> files = design.render(spec, slots, company);
         // Counting is part of the stand-in call, so it is timed inside it, not left as orchestration time.
         var usage = ctx.tokens().estimate(prompt(spec, slots, company, ctx).text(), files.stream().map(SiteFile::asText).collect(Collectors.joining("\n")));
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "page", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
+        ctx.meter().record(ModelCall.builder(ctx.role(), ctx.model(), "builtin").purpose("page").timed(start, ctx.meter().nowMs() - start).usage(usage).build());
         return files;
     }
 

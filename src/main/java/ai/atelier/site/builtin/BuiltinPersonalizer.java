@@ -44,7 +44,7 @@ public final class BuiltinPersonalizer implements Personalizer {
             throw new IllegalStateException(e);
         }
         var usage = ctx.tokens().estimate(prompt.text(), output); // timed inside the stand-in call
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "personalize", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
+        ctx.meter().record(ModelCall.builder(ctx.role(), ctx.model(), "builtin").purpose("personalize").timed(start, ctx.meter().nowMs() - start).usage(usage).build());
         return spec;
     }
 

@@ -47,7 +47,7 @@ public final class BuiltinSiteGenerator implements SiteGenerator {
         page.forEach(f -> output.append(f.asText()).append('\n'));
         images.forEach(i -> output.append(new String(i.data(), StandardCharsets.UTF_8)).append('\n'));
         var usage = ctx.tokens().estimate(prompt.text(), output.toString()); // timed inside the stand-in call
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "whole site", start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
+        ctx.meter().record(ModelCall.builder(ctx.role(), ctx.model(), "builtin").purpose("whole site").timed(start, ctx.meter().nowMs() - start).usage(usage).build());
         return new Result(spec, images, page);
     }
 

@@ -43,7 +43,7 @@ public final class SvgArtist implements Artist {
         vars.put("description", e.description());
         Prompt prompt = new Prompt(ctx.prompts().render("artist.system", vars), ctx.prompts().render("artist.user", vars));
         var usage = ctx.tokens().estimate(prompt.text(), svg); // timed inside the stand-in call
-        ctx.meter().record(new ModelCall(ctx.role(), ctx.model(), "builtin", "image " + e.id(), start, ctx.meter().nowMs() - start, usage, 0.0, 1, "ok"));
+        ctx.meter().record(ModelCall.builder(ctx.role(), ctx.model(), "builtin").purpose("image " + e.id()).timed(start, ctx.meter().nowMs() - start).usage(usage).build());
         return new Image(e.id(), "assets/" + e.id() + ".svg", "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8), e.label());
     }
 

@@ -5,13 +5,11 @@ import ai.atelier.knowledge.Policies;
 import ai.atelier.model.RecordSchema;
 import ai.atelier.model.Shape;
 import ai.atelier.site.Engines;
-import ai.atelier.site.Handoff;
 import ai.atelier.site.KnowledgeDigest;
 import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Profile;
 import ai.atelier.site.VisitorBrief;
 import ai.atelier.site.VisualElement;
-import ai.atelier.site.WebsiteSpec.Item;
 import ai.atelier.site.WebsiteSpec.Section;
 import ai.atelier.site.rules.SpecRules;
 import ai.atelier.site.rules.SpecRules.Research;
@@ -20,11 +18,10 @@ import ai.atelier.site.finegrained.Drafts.MatchedOfferings;
 import ai.atelier.site.finegrained.Drafts.VisualPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Plans the page's pictures from the copy the writers produced: one hero illustration and an
@@ -54,15 +51,30 @@ public final class ArtDirector {
                            PersonaContext ctx) {
         Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(c));
         vars.put("visitor", VisitorBrief.of(p));
-        vars.put("copy", Handoff.json(Map.of("hero", hero.hero(), "sections", sections.stream().filter(Objects::nonNull).toList())));
-        Set<String> needed = new LinkedHashSet<>();
-        sections.stream().filter(Objects::nonNull).flatMap(s -> s.items().stream()).map(Item::visual).filter(Objects::nonNull).forEach(needed::add);
-        List<String> icons = needed.stream().limit(MAX_VISUALS - 1).toList();
+        List<Section> written = sections.stream().filter(Objects::nonNull).toList();
+        vars.put("copy", copy(hero, written));
+        Map<String, String> cards = new LinkedHashMap<>(); // icon id -> the title of the first card it illustrates
+        written.stream().flatMap(s -> s.items().stream()).filter(i -> i.visual() != null).forEach(i -> cards.putIfAbsent(i.visual(), i.title()));
+        List<String> icons = cards.keySet().stream().limit(MAX_VISUALS - 1).toList();
         vars.put("icons", icons.isEmpty() ? "(none: the copy names no icons; leave \"icons\" empty)"
-                : String.join("\n", icons.stream().map(id -> "- " + id).toList()));
+                : String.join("\n", icons.stream().map(id -> "- " + id + ": for the card " + VisitorBrief.q(cards.get(id))).toList()));
+        vars.put("imagery", GuidelineSections.of(c.designGuidelines(), GuidelineSections.IMAGERY));
         RecordSchema schema = RecordSchema.of(Plan.class).items("Plan.icons", icons.size(), icons.size());
         return new PersonaCall<Plan, VisualPlan>("art-director", "visual plan", vars, List.of("copy"), Plan.class, schema)
                 .run(engines, ctx, () -> new VisualPlan(rules.visuals(p, c, research, matched.offerings())), plan -> parse(plan, icons, c.policies()));
+    }
+
+    /**
+     * What the art director reads of the copy: the headline and intro the hero illustrates, and
+     * each section's heading (the cards an icon belongs to are named with the icon ids), not the
+     * whole drafts with their sources and points.
+     */
+    static String copy(HeroDraft hero, List<Section> sections) {
+        StringBuilder b = new StringBuilder();
+        b.append("headline: ").append(VisitorBrief.q(hero.hero().headline())).append('\n');
+        b.append("intro: ").append(VisitorBrief.q(hero.hero().intro()));
+        for (Section s : sections) b.append("\nsection ").append(s.id()).append(": ").append(VisitorBrief.q(s.heading() == null ? "" : s.heading()));
+        return b.toString();
     }
 
     private static VisualPlan parse(Plan plan, List<String> icons, Policies pol) {

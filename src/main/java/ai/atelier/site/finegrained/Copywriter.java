@@ -88,7 +88,7 @@ public final class Copywriter {
 
     public SectionDraft offerings(Profile p, Company c, Research research, MatchedOfferings matched, PersonaContext ctx) {
         Map<String, String> vars = vars(p, c);
-        vars.put("painPoints", Drafts.painPoints(research));
+        vars.put("painPoints", Drafts.painPointSummaries(research));
         vars.put("offerings", Drafts.offerings(matched));
         RecordSchema schema = RecordSchema.of(OfferingsCopy.class).optional(Set.of("OfferingCard.points"))
                 .choices("OfferingCard.offeringId", matched.offerings().stream().map(Offering::id).toList());
@@ -112,7 +112,7 @@ public final class Copywriter {
 
     public HeroDraft hero(Profile p, Company c, Research research, MatchedOfferings matched, PersonaContext ctx) {
         Map<String, String> vars = vars(p, c);
-        vars.put("painPoints", Drafts.painPoints(research));
+        vars.put("painPoints", Drafts.painPointSummaries(research));
         vars.put("offerings", Drafts.offerings(matched));
         Section testimonial = rules.testimonial(p, c, research);
         // the call to action is the company's own: its label is the one value the schema allows
@@ -132,7 +132,7 @@ public final class Copywriter {
     private static Map<String, String> vars(Profile p, Company c) {
         Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(c));
         vars.put("visitor", VisitorBrief.of(p));
-        vars.put("guidelines", c.designGuidelines());
+        vars.put("guidelines", GuidelineSections.of(c.designGuidelines(), GuidelineSections.COPY)); // the voice, not layout or colour
         return vars;
     }
 

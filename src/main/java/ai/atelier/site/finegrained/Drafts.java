@@ -57,6 +57,27 @@ public final class Drafts {
                 .collect(Collectors.joining("\n\n"));
     }
 
+    /**
+     * The pain points as the steps that only need to know which problems were chosen carry them
+     * (the offering matcher, the offerings and hero copywriters): id, heading and the passage's
+     * first sentence, not the whole passage, which only the pain-points copywriter writes from.
+     */
+    static String painPointSummaries(SpecRules.Research r) {
+        if (r.painPoints().isEmpty()) return "(research found no pain points for this visitor)";
+        return r.painPoints().stream().map(h -> "[" + h.chunk().id() + "] " + h.chunk().heading() + ": " + firstSentence(h.chunk().text()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    static final int SUMMARY_CHARS = 240;
+
+    /** The first sentence of a passage (markdown bullets and emphasis folded), at most {@value #SUMMARY_CHARS} characters. */
+    static String firstSentence(String text) {
+        String t = text.replaceAll("(?m)^\\s*[-*+]\\s+", "").replace("*", "").replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^.{20,}?[.!?](?=\\s|$)").matcher(t);
+        String s = m.find() ? m.group() : t;
+        return s.length() <= SUMMARY_CHARS ? s : s.substring(0, s.lastIndexOf(' ', SUMMARY_CHARS - 1) > 0 ? s.lastIndexOf(' ', SUMMARY_CHARS - 1) : SUMMARY_CHARS - 1) + "…";
+    }
+
     /** The matched offerings as later prompts carry them. */
     static String offerings(MatchedOfferings m) {
         return m.offerings().stream().map(o -> "- [" + o.id() + "] " + o.name() + ": " + o.summary()

@@ -33,7 +33,7 @@ public final class OfferingMatcher {
     public MatchedOfferings match(Profile p, Company c, Research research, PersonaContext ctx) {
         Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(c));
         vars.put("visitor", VisitorBrief.of(p));
-        vars.put("painPoints", Drafts.painPoints(research));
+        vars.put("painPoints", Drafts.painPointSummaries(research));
         vars.put("offerings", KnowledgeDigest.variables(p, c, List.of()).get("offerings"));
         RecordSchema schema = RecordSchema.of(Answer.class).choices("Answer.offerings", c.offerings().stream().map(Offering::id).toList());
         return new PersonaCall<Answer, MatchedOfferings>("offering-matcher", "match offerings", vars, List.of("painPoints"), Answer.class, schema)

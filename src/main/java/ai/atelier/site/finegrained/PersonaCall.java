@@ -83,7 +83,7 @@ final class PersonaCall<A extends Record, T> {
                 long start = c.meter().nowMs();
                 T out = builtin.get();
                 var usage = c.tokens().estimate(prompt.text(), Handoff.json(asAnswer.apply(out))); // timed inside the stand-in call
-                c.meter().record(new ModelCall(c.role(), c.model(), "builtin", purpose, start, c.meter().nowMs() - start, usage, 0.0, 1, "ok"));
+                c.meter().record(ModelCall.builder(c.role(), c.model(), "builtin").purpose(purpose).timed(start, c.meter().nowMs() - start).usage(usage).build());
                 return out;
             });
         }

@@ -3,7 +3,6 @@ package ai.atelier.site.finegrained;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.Shape;
 import ai.atelier.site.Engines;
-import ai.atelier.site.Handoff;
 import ai.atelier.site.KnowledgeDigest;
 import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Profile;
@@ -42,13 +41,40 @@ public final class Reviewer {
         String html = page.stream().filter(f -> f.path().equals("index.html")).map(SiteFile::asText).findFirst().orElse("");
         Map<String, String> vars = new HashMap<>(KnowledgeDigest.brand(c));
         vars.put("visitor", VisitorBrief.of(p));
-        vars.put("spec", Handoff.spec(spec));
-        vars.put("page", html);
+        vars.put("spec", checklist(spec));
+        vars.put("page", readable(html));
         return new PersonaCall<Verdict, Review>("reviewer", "review", vars, List.of("spec", "page"), Verdict.class, Set.of("Verdict.notes"))
                 .run(engines, ctx, () -> rules(p, spec, html), v -> {
                     if (v.approved() == null) throw new AnswerRejected("field \"approved\" must be true or false");
                     return new Review(v.approved(), Answers.texts(v.notes(), "notes", MAX_NOTES, 300, c.policies()));
                 });
+    }
+
+    /**
+     * What the reviewer checks the page against, from the spec: each section's id and heading,
+     * the pictures and the disclaimer (not the whole spec with its copy and sources, which the
+     * page itself shows).
+     */
+    static String checklist(WebsiteSpec spec) {
+        List<String> lines = new ArrayList<>();
+        for (WebsiteSpec.Section s : spec.sections()) lines.add("- section " + s.id() + ": " + VisitorBrief.q(s.heading() == null ? "" : s.heading()));
+        for (VisualElement v : spec.visualElements()) lines.add("- picture " + v.id() + " (" + v.kind() + "): " + VisitorBrief.q(v.label()));
+        lines.add("- disclaimer: " + (spec.disclaimer() == null ? "(none)" : VisitorBrief.q(spec.disclaimer())));
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The page as a reader sees it: its visible text, then each picture with its file and alt
+     * text. The markup, styles and scripts are the layout developer's and QA's concern, not an
+     * editor's, and would be most of the prompt.
+     */
+    static String readable(String html) {
+        org.jsoup.nodes.Document doc = Jsoup.parse(html);
+        StringBuilder b = new StringBuilder(doc.body().text());
+        for (org.jsoup.nodes.Element img : doc.select("img[src]")) {
+            b.append("\n[picture ").append(img.attr("src")).append(", alt ").append(VisitorBrief.q(img.attr("alt"))).append(']');
+        }
+        return b.toString();
     }
 
     /** The built-in reviewer: the editor's checklist, by rule. */

@@ -102,6 +102,23 @@ public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseab
         return config.modelFor(role).map(ModelSpec::name).orElse(BuiltinEngines.MODEL);
     }
 
+    /**
+     * The catalog name that prices the model bound to {@code role} (the config's own {@code catalog:}
+     * entries included), for estimates priced outside a call: the model's name when it has no
+     * price, the built-in engine's when the role is unbound.
+     */
+    public String pricedAs(String role) {
+        return config.modelFor(role).map(m -> {
+            CatalogEntry e = price(m);
+            return e == null || e.selfHosted() && catalog.find(e.name()).isEmpty() ? m.name() : e.name();
+        }).orElse(BuiltinEngines.MODEL);
+    }
+
+    /** The bundled catalog with the config's own entries, as this configuration prices its models. */
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
     @Override
     public Personalizer personalizer(String role) {
         return bound(role) ? new ModelPersonalizer(this) : builtin.personalizer(role);
