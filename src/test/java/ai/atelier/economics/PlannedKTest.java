@@ -2,7 +2,6 @@ package ai.atelier.economics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.SiteReport;
 import ai.atelier.workflow.WorkflowDefinition;
 import ai.atelier.workflow.WorkflowLoader;
@@ -12,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlannedKTest {
-    final WorkflowLoader loader = new WorkflowLoader(Crew.PERSONAS);
+    final WorkflowLoader loader = new WorkflowLoader(ai.atelier.workflow.steps.StandardSteps.all());
 
     @Test
     void kIsTheWorkflowsModelStepsAsPlanned() {

@@ -9,7 +9,6 @@ import ai.atelier.model.ConfigLoader;
 import ai.atelier.model.JsonErrors;
 import ai.atelier.model.provider.Providers;
 import ai.atelier.site.ProfileReader;
-import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.WorkflowLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -84,7 +83,7 @@ class BadJsonMessagesTest {
     @MethodSource("workflows")
     void aBadWorkflowIsRefusedInTheUsersWords(String what, String yaml, String says) throws Exception {
         Path f = Files.writeString(Files.createTempFile(tmp, "workflow", ".yaml"), yaml);
-        assertThatThrownBy(() -> new WorkflowLoader(Crew.PERSONAS).load(f.toString())).isInstanceOf(AtelierException.class)
+        assertThatThrownBy(() -> new WorkflowLoader(ai.atelier.workflow.steps.StandardSteps.all()).load(f.toString())).isInstanceOf(AtelierException.class)
                 .satisfies(e -> plain(e.getMessage(), says));
     }
 
