@@ -33,7 +33,7 @@ final class KbIngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().build()) {
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             Path dir = index != null ? index : IndexLocation.defaultFor(c.dir());
             IngestReport r = atelier.knowledge().ingest(c, dir, new IngestProgressBar(err, System.console() != null));

@@ -74,7 +74,7 @@ final class KbSearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().build()) {
             Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
             Path dir = index != null ? index : IndexLocation.defaultFor(c.dir());
             KnowledgeIndex kb = atelier.knowledge().open(c, dir, new IngestProgressBar(err, System.console() != null));

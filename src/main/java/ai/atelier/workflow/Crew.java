@@ -14,8 +14,6 @@ import ai.atelier.site.WebsiteSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,20 +56,12 @@ public final class Crew {
                     state.spec(engines.personalizer(role).personalize(state.profile(), state.company(), state.retriever(), ctx));
             case "artist" -> (state, ctx) -> {
                 var artist = engines.artist(role);
-                List<Future<Image>> jobs = new ArrayList<>();
+                List<java.util.concurrent.Callable<Image>> draws = new ArrayList<>();
                 for (VisualElement v : state.spec().visualElements()) {
                     ctx.meter().carried(ctx.tokens().count(Handoff.visual(v)));
-                    jobs.add(ctx.executor().submit(() -> artist.draw(v, state.company(), ctx)));
+                    draws.add(() -> artist.draw(v, state.company(), ctx));
                 }
-                try {
-                    for (Future<Image> f : jobs) state.addImage(f.get());
-                } catch (ExecutionException e) {
-                    jobs.forEach(j -> j.cancel(true));
-                    throw e.getCause() instanceof Exception ex ? ex : e;
-                } catch (InterruptedException e) {
-                    jobs.forEach(j -> j.cancel(true));
-                    throw e;
-                }
+                ctx.fanOut(draws).forEach(state::addImage);
             };
             case "frontend-developer" -> (state, ctx) -> {
                 WebsiteSpec spec = state.spec();
