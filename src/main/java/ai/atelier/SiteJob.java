@@ -3,7 +3,6 @@ package ai.atelier;
 import ai.atelier.site.Profile;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * One site to make, as plain data: the visitor, the workflow (a bundled name or a workflow YAML
@@ -22,7 +21,7 @@ public record SiteJob(Profile profile, String workflow, Options options, String 
     private static final long serialVersionUID = 1L;
 
     public SiteJob {
-        Objects.requireNonNull(profile, "profile");
+        if (profile == null) throw new AtelierException("a site job needs a visitor profile (name and industry at least)", "profile", null);
         workflow = workflow == null || workflow.isBlank() ? "personas" : workflow.strip();
         options = options == null ? Options.DEFAULT : options;
         if (siteId != null && !siteId.matches("[a-z0-9][a-z0-9-]{0,199}")) {

@@ -44,15 +44,16 @@ final class ModelSetup {
     /**
      * The one wiring of every command that makes sites: the models of {@code configFile} (as
      * {@link #configFile} found it; null: the built-in engine) with revisions escalating along its
-     * ladders, the company, the quality settings, step estimates priced on that config, the config
-     * recorded in every run.json, and telemetry (which the Atelier then owns).
+     * ladders, the company, the quality settings, step estimates on the bundled reference config
+     * (compare prices on its --config instead), the config recorded in every run.json, and telemetry
+     * (which the Atelier then owns).
      */
     static Atelier.Builder builder(Path configFile, Path companyDir, QualityConfig quality, Telemetry telemetry) {
         return Atelier.builder()
                 .config(bindings(configFile))
                 .company(companyDir)
                 .quality(quality)
-                .pricer(CostEstimator.forConfig(configFile))
+                .pricer(CostEstimator.reference())
                 .bindings(RunManifest.Bindings.of(configFile))
                 .telemetry(telemetry);
     }
