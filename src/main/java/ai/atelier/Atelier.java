@@ -1,6 +1,5 @@
 package ai.atelier;
 
-import ai.atelier.economics.CostEstimator;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
 import ai.atelier.knowledge.Embedder;
@@ -9,45 +8,72 @@ import ai.atelier.knowledge.IngestListener;
 import ai.atelier.knowledge.KnowledgeBase;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.AtelierConfig;
+import ai.atelier.model.BindingCheck;
 import ai.atelier.model.TokenCounter;
 import ai.atelier.model.provider.Credentials;
 import ai.atelier.model.provider.Providers;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.quality.QualityConfig;
+import ai.atelier.quality.QualityReport;
 import ai.atelier.site.Engines;
 import ai.atelier.site.Profile;
+import ai.atelier.site.ProfileReader;
 import ai.atelier.site.Prompts;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.site.model.ConfiguredEngines;
 import ai.atelier.telemetry.Telemetry;
 import ai.atelier.workflow.Crew;
 import ai.atelier.workflow.Escalation;
-import ai.atelier.workflow.ReviseLoop;
 import ai.atelier.workflow.Orchestrator;
+import ai.atelier.workflow.ReviseLoop;
 import ai.atelier.workflow.RunListener;
+import ai.atelier.workflow.RunManifest;
+import ai.atelier.workflow.SiteFolder;
 import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.StepPricer;
 import ai.atelier.workflow.WorkflowDefinition;
 import ai.atelier.workflow.WorkflowLoader;
 import ai.atelier.workflow.steps.StandardSteps;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The front door: wires engines, crew, orchestrator and loaders once, then generates sites. The CLI
- * and the server hold one of these and contain no domain logic of their own. Closing it stops the
- * workers and then releases what the engines hold (in-process models' native memory).
+ * The front door: built once ({@link #builder()}: models, company, quality settings, pricer,
+ * pools), it turns {@link SiteJob}s into sites. Every command and the server go through the same
+ * {@link #generate(SiteJob)} (one site) or {@link #generateAll} (many, a few at once), so they
+ * get the same escalation along the config's ladders, the same quality settings and the same
+ * accounting; the CLI and the server hold one of these and contain no domain logic of their own.
+ * Step work runs on a bounded pool. Closing it stops the workers and then releases what the
+ * engines hold (in-process models' native memory).
  */
 public final class Atelier implements AutoCloseable {
+    /** Threads for step work when the builder is not told otherwise. */
+    public static final int DEFAULT_STEP_THREADS = 16;
+    /** The most sites {@link #generateAll} runs at once. */
+    public static final int MAX_PARALLEL = 32;
+
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final WorkflowLoader workflows = new WorkflowLoader(StandardSteps.all());
@@ -57,80 +83,141 @@ public final class Atelier implements AutoCloseable {
     private final QaAgent qa;
     private final Engines engines;
     private final Telemetry telemetry;
+    private final Path companyDir;
+    private final Path sitesDir;
+    private final BindingCheck bindingCheck = BindingCheck.standard();
+    private final Map<String, List<BindingCheck.Problem>> checked = new ConcurrentHashMap<>();
+    private final Map<Path, Retriever> retrievers = new ConcurrentHashMap<>();
+    private volatile Company company;
     private volatile WarmUp warmUp;
-    private final ai.atelier.model.BindingCheck bindingCheck = ai.atelier.model.BindingCheck.standard();
 
-    public Atelier(Engines engines, QaAgent qa) {
-        this(engines, qa, CostEstimator.reference(), Escalation.NONE);
-    }
-
-    /** With a pricer that estimates what each step would cost on the models a config binds to its role. */
-    public Atelier(Engines engines, QaAgent qa, StepPricer pricer) {
-        this(engines, qa, pricer, Escalation.NONE);
-    }
-
-    /**
-     * With a pricer (estimates of each step on the models a config binds to its role) and an
-     * escalation hook (where the revise loop finds a larger model tier for a role whose revisions are spent).
-     */
-    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation) {
-        this(engines, qa, pricer, escalation, Telemetry.off());
-    }
-
-    /**
-     * As above, with telemetry (traces and metrics of every site, step and model call; see
-     * docs/observability.md). This Atelier owns it: closing the Atelier flushes and stops it.
-     */
-    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation, Telemetry telemetry) {
-        this.telemetry = telemetry;
-        this.qa = qa;
-        this.engines = engines;
-        this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
+    private Atelier(Builder b) {
+        this.telemetry = b.telemetry;
+        this.qa = b.qa != null ? b.qa : QaAgent.create(b.quality != null ? b.quality : QualityConfig.defaults());
+        this.engines = b.engines != null ? b.engines
+                : b.config != null ? new ConfiguredEngines(b.config, Providers.standard(), Credentials.fromEnvironment()) : new BuiltinEngines();
+        this.companyDir = b.companyDir;
+        this.sitesDir = b.sitesDir;
+        // bounded: a step that fans out works on its own fan-out while it waits (PersonaContext.fanOut), so a full pool never deadlocks
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(b.stepThreads, b.stepThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("atelier-worker"));
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa, StandardSteps.all()), pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry,
-                ai.atelier.workflow.RunManifest.Bindings.NONE);
+        Escalation escalation = b.escalation != null ? b.escalation : CONFIG_LADDERS;
+        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa, StandardSteps.all()), b.pricer,
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry, b.bindings);
     }
 
-    /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine. */
-    public static Atelier fromConfig(AtelierConfig config) {
-        return fromConfig(config, QaAgent.standard());
+    /** A builder with every default: the built-in engine, the bundled quality settings, no pricer, telemetry off. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** As {@link #fromConfig(AtelierConfig)}, with this QA; the revise loop escalates along the config's ladders. */
-    public static Atelier fromConfig(AtelierConfig config, QaAgent qa) {
-        return fromConfig(config, qa, Telemetry.off());
-    }
+    /** Escalation along a model config's per-role ladders (nothing to escalate to on other engines). */
+    private static final Escalation CONFIG_LADDERS = (role, current) ->
+            current instanceof ConfiguredEngines c ? c.escalated(role) : Optional.empty();
 
-    /** As {@link #fromConfig(AtelierConfig, QaAgent)}, with telemetry. */
-    public static Atelier fromConfig(AtelierConfig config, QaAgent qa, Telemetry telemetry) {
-        return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), qa,
-                CostEstimator.reference(), CONFIG_LADDERS, telemetry);
-    }
+    /**
+     * How an Atelier is made: what each role runs on, the company, the quality settings, the pricer
+     * and the pools. Every command and the server build theirs here, so none wires Atelier its own way.
+     */
+    public static final class Builder {
+        private AtelierConfig config;
+        private Engines engines;
+        private Path companyDir;
+        private QualityConfig quality;
+        private QaAgent qa;
+        private StepPricer pricer = StepPricer.NONE;
+        private Escalation escalation;
+        private Telemetry telemetry = Telemetry.off();
+        private RunManifest.Bindings bindings = RunManifest.Bindings.NONE;
+        private Path sitesDir = Path.of("out");
+        private int stepThreads = DEFAULT_STEP_THREADS;
 
-    /** Escalation along a model config's per-role ladders. */
-    public static final Escalation CONFIG_LADDERS = (role, current) ->
-            current instanceof ConfiguredEngines c ? c.escalated(role) : java.util.Optional.empty();
+        private Builder() {}
 
-    /** Every role on the built-in engine, standard QA. */
-    public static Atelier builtin() {
-        return new Atelier(new BuiltinEngines(), QaAgent.standard());
-    }
+        /** Roles bound in {@code config} run on their models (keys from the environment), the rest on the built-in engine; revisions escalate along its ladders. Null: the built-in engine. */
+        public Builder config(AtelierConfig config) {
+            this.config = config == null || (config.models().isEmpty() && config.roles().isEmpty()) ? null : config;
+            return this;
+        }
 
-    /** Every role on the built-in engine, QA as {@code quality} says (weights, browser, revise rounds). */
-    public static Atelier builtin(QualityConfig quality) {
-        return builtin(quality, Telemetry.off());
-    }
+        /** Engines made elsewhere (the latency replay, a test's), instead of a config. */
+        public Builder engines(Engines engines) {
+            this.engines = engines;
+            return this;
+        }
 
-    /** Every role on the built-in engine, QA as {@code quality} says, with telemetry. */
-    public static Atelier builtin(QualityConfig quality, Telemetry telemetry) {
-        return new Atelier(new BuiltinEngines(), QaAgent.create(quality), CostEstimator.reference(), Escalation.NONE, telemetry);
+        /** The company folder jobs are generated for (its knowledge index is opened once, on first use). */
+        public Builder company(Path dir) {
+            this.companyDir = dir;
+            return this;
+        }
+
+        /** QA weights, severities, browser and revise rounds (default: the bundled quality/weights.yaml and the environment). */
+        public Builder quality(QualityConfig quality) {
+            this.quality = quality;
+            return this;
+        }
+
+        /** A QA agent made elsewhere (its config gives the revise rounds); the Atelier owns it and closes it. */
+        public Builder qa(QaAgent qa) {
+            this.qa = qa;
+            return this;
+        }
+
+        /** Estimates of what each step would cost on the models a config binds to its role (the economics room's estimator); none by default. */
+        public Builder pricer(StepPricer pricer) {
+            this.pricer = pricer == null ? StepPricer.NONE : pricer;
+            return this;
+        }
+
+        /** Where the revise loop finds a larger model for a role whose revisions are spent (default: the config's ladders). */
+        public Builder escalation(Escalation escalation) {
+            this.escalation = escalation;
+            return this;
+        }
+
+        /** Traces and metrics of every site, step and model call (docs/observability.md); the Atelier owns it and closes it. */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = telemetry == null ? Telemetry.off() : telemetry;
+            return this;
+        }
+
+        /** The config file the engines came from, recorded in every run.json so a resume can use (or refuse) it. */
+        public Builder bindings(RunManifest.Bindings bindings) {
+            this.bindings = bindings == null ? RunManifest.Bindings.NONE : bindings;
+            return this;
+        }
+
+        /** Where a job that names no folder gets one ({@code <dir>/<site id>}); default out/. */
+        public Builder sitesDir(Path dir) {
+            this.sitesDir = dir;
+            return this;
+        }
+
+        /** Threads for step work, shared by every site this Atelier runs (default {@value Atelier#DEFAULT_STEP_THREADS}). */
+        public Builder stepThreads(int n) {
+            if (n < 1) throw new AtelierException("step threads must be at least 1, got " + n, "stepThreads", null);
+            this.stepThreads = n;
+            return this;
+        }
+
+        public Atelier build() {
+            return new Atelier(this);
+        }
     }
 
     /** This Atelier's telemetry (off unless it was handed one). */
     public Telemetry telemetry() {
         return telemetry;
+    }
+
+    /** What each role runs on. */
+    public Engines engines() {
+        return engines;
     }
 
     /**
@@ -143,26 +230,49 @@ public final class Atelier implements AutoCloseable {
         if (warmUp == null) warmUp = WarmUp.start(knowledge.embedder(), qa);
     }
 
+    /** The builder's company, loaded once (a one-line error when the folder is not a company folder or none was given). */
+    public Company company() {
+        Company c = company;
+        if (c != null) return c;
+        synchronized (this) {
+            if (company == null) {
+                if (companyDir == null) throw new AtelierException("no company folder: give one (--company DIR)", "company", null);
+                company = companies.load(companyDir);
+            }
+            return company;
+        }
+    }
+
+    /** Any company folder, loaded (what the knowledge commands and a resume of another company's run use). */
     public Company loadCompany(Path dir) {
         return companies.load(dir);
     }
 
     /** QA of page files sent inline (name → bytes), for {@code profile}, with this instance's checks; see {@link ai.atelier.quality.SiteCheck#inline}. */
-    public ai.atelier.quality.QualityReport checkPage(java.util.Map<String, byte[]> files, Profile profile, Company company) {
-        return ai.atelier.quality.SiteCheck.inline(files, profile, company, qa);
+    public QualityReport checkPage(Map<String, byte[]> files, Profile profile) {
+        return ai.atelier.quality.SiteCheck.inline(files, profile, company(), qa);
     }
 
     public WorkflowDefinition loadWorkflow(String nameOrFile) {
         return workflows.load(nameOrFile);
     }
 
-    public Retriever retrieverFor(Company company) {
-        return retrieverFor(company, IngestListener.SILENT);
+    /**
+     * The builder's company's knowledge index, built or refreshed first if needed (telling
+     * {@code listener}), opened once and shared by every site of this Atelier.
+     */
+    public Retriever retriever(IngestListener listener) {
+        return retrieverFor(company(), listener);
     }
 
-    /** The company's hybrid knowledge index at its default location, built or refreshed first if needed. */
+    /** A company's hybrid knowledge index at its default location, built or refreshed first if needed; opened once per folder. */
     public Retriever retrieverFor(Company company, IngestListener listener) {
-        return knowledge.open(company, IndexLocation.defaultFor(company.dir()), listener);
+        Path key = company.dir().toAbsolutePath().normalize();
+        Retriever r = retrievers.get(key);
+        if (r != null) return r;
+        synchronized (retrievers) {
+            return retrievers.computeIfAbsent(key, k -> knowledge.open(company, IndexLocation.defaultFor(company.dir()), listener));
+        }
     }
 
     /**
@@ -183,86 +293,171 @@ public final class Atelier implements AutoCloseable {
         return knowledge;
     }
 
-    /** Records {@code b} (the config file these engines came from) in every run's run.json; returns this. */
-    public Atelier bound(ai.atelier.workflow.RunManifest.Bindings b) {
-        generation.bind(b);
-        return this;
-    }
-
     /** The run.json of a site folder, or a one-line error saying why there is none. */
-    public static ai.atelier.workflow.RunManifest manifest(Path siteDir) {
-        if (!java.nio.file.Files.isRegularFile(siteDir.resolve(ai.atelier.workflow.RunManifest.FILE))) {
+    public static RunManifest manifest(Path siteDir) {
+        if (!Files.isRegularFile(siteDir.resolve(RunManifest.FILE))) {
             throw new AtelierException(siteDir + " has no run.json: it is not an Atelier site folder", "resume", null);
         }
         try {
-            return new ai.atelier.workflow.SiteFolder(siteDir).readJson(ai.atelier.workflow.RunManifest.FILE, ai.atelier.workflow.RunManifest.class);
+            return new SiteFolder(siteDir).readJson(RunManifest.FILE, RunManifest.class);
         } catch (RuntimeException e) {
             throw new AtelierException(siteDir + "/run.json is unreadable (" + e.getMessage() + "); start a new run instead", "resume", e);
         }
     }
 
     /** A readable, unique id: visitor, workflow and time. */
-    public static String newSiteId(Profile p, WorkflowDefinition wf) {
-        String who = (p.id() != null ? p.id() : p.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        if (who.length() > 40) who = who.substring(0, 40);
-        if (who.isEmpty()) who = "visitor";
-        String wfName = wf.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return who + "-" + wfName + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+    public static String newSiteId(Profile p, String workflowName) {
+        String who = Slug.of(p.id() != null ? p.id() : p.name(), Slug.MAX, "visitor");
+        return who + "-" + Slug.of(workflowName, 60, "workflow") + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
     }
 
-    public SiteGeneration.Result generate(Profile profile, Company company, Retriever retriever, WorkflowDefinition wf,
-                                          Path outDir, String siteId, RunListener listener) {
-        return generation.run(new SiteGeneration.Request(siteId, profile, company, retriever, wf, outDir), listener);
+    /** The folder {@code job} runs in: the one it names, else {@code <sites folder>/<id>}. */
+    public Path siteDir(SiteJob job, String siteId) {
+        return job.options().siteDir() != null ? Path.of(job.options().siteDir()) : sitesDir.resolve(siteId);
+    }
+
+    /** {@link #generate(SiteJob, RunListener)} without a listener. */
+    public SiteResult generate(SiteJob job) {
+        return generate(job, RunListener.NONE);
     }
 
     /**
-     * Resumes the generation in {@code siteDir} with inputs the caller already holds (the server
-     * keeps each run's profile and workflow in its database): finished steps are kept, the rest run.
+     * Makes the site {@code job} asks for, on the builder's company: a new run, or with
+     * {@link SiteJob.Options#resume()} the continuation of the run its folder holds. Bad input (an
+     * unknown workflow, a binding problem, a folder holding another run) is refused with an
+     * {@link AtelierException} before anything is written; a run that starts always ends in a
+     * result (done, failed or gate-failed) with its report.json written.
      */
-    public SiteGeneration.Result resume(Profile profile, Company company, Retriever retriever, WorkflowDefinition wf,
-                                        Path siteDir, String siteId, RunListener listener) {
-        return generation.resume(new SiteGeneration.Request(siteId, profile, company, retriever, wf, siteDir), listener);
+    public SiteResult generate(SiteJob job, RunListener listener) {
+        WorkflowDefinition wf = loadWorkflow(job.workflow());
+        String id = job.siteId() != null ? job.siteId() : newSiteId(job.profile(), wf.name());
+        Path dir = siteDir(job, id);
+        boolean earlier = Files.isRegularFile(dir.resolve(RunManifest.FILE));
+        if (earlier && !job.options().resume()) {
+            throw new AtelierException(dir + " holds an earlier run; resume it (atelier generate --resume " + dir + ") or choose a new folder", "out", null);
+        }
+        return run(job.profile(), company(), wf, dir, id, earlier, listener);
+    }
+
+    /**
+     * Runs every job, {@code parallelism} sites at once (1..{@value #MAX_PARALLEL}), on the builder's
+     * company, and returns their results in job order. Jobs are taken from {@code jobs} as slots free
+     * up, so a long iterable is not held in memory. A job that is refused or crashes becomes a failed
+     * result: one bad site never sinks the others. {@code listener} hears each site's steps and result.
+     */
+    public List<SiteResult> generateAll(Iterable<SiteJob> jobs, int parallelism, SiteListener listener) {
+        if (parallelism < 1 || parallelism > MAX_PARALLEL) {
+            throw new AtelierException("parallelism must be 1.." + MAX_PARALLEL + ", got " + parallelism, "parallel", null);
+        }
+        ExecutorService sites = Executors.newFixedThreadPool(parallelism, daemon("atelier-site"));
+        Semaphore slots = new Semaphore(parallelism);
+        List<Future<SiteResult>> results = new ArrayList<>();
+        try {
+            Iterator<SiteJob> it = jobs.iterator();
+            while (it.hasNext()) {
+                SiteJob job = it.next();
+                slots.acquire(); // take the next job only when a site is free: a long iterable is read as it runs
+                try {
+                    results.add(sites.submit(() -> {
+                        try {
+                            SiteResult r = generateOrFail(job, listener);
+                            listener.siteFinished(job, r);
+                            return r;
+                        } finally {
+                            slots.release();
+                        }
+                    }));
+                } catch (RuntimeException e) {
+                    slots.release();
+                    throw e;
+                }
+            }
+            List<SiteResult> out = new ArrayList<>();
+            for (Future<SiteResult> f : results) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtelierException("the run of many sites was interrupted", "interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AtelierException("a site's listener failed: " + e.getCause().getMessage(), "listener", e.getCause());
+        } finally {
+            sites.shutdownNow();
+        }
+    }
+
+    private SiteResult generateOrFail(SiteJob job, SiteListener listener) {
+        long start = System.nanoTime();
+        String id = job.siteId();
+        Path dir = null;
+        try {
+            if (id == null) id = newSiteId(job.profile(), loadWorkflow(job.workflow()).name());
+            dir = siteDir(job, id);
+            return generate(job.withId(id), listener.steps(job));
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return SiteResult.failed(id, dir, (System.nanoTime() - start) / 1_000_000, why);
+        }
+    }
+
+    /**
+     * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
+     * and skipped ones run again. The company folder and workflow are the ones the run started with;
+     * the models are this Atelier's (its bindings are recorded in run.json when they differ).
+     */
+    public SiteResult resume(Path siteDir, RunListener listener) {
+        RunManifest m = manifest(siteDir);
+        Profile profile = new ProfileReader().parse(m.profileJson());
+        requireBindings(m.workflow());
+        if (!m.bindings().sameConfig(generation.bindings())) {
+            // resumed on other bindings (--rebind): run.json says so from now on; the report keeps each step's own model
+            new SiteFolder(siteDir).writeJson(RunManifest.FILE, new RunManifest(m.siteId(), m.profileJson(), m.companyDir(), m.workflow(),
+                    m.startedAt(), generation.bindings()));
+        }
+        Company c = companyDir != null && Path.of(m.companyDir()).toAbsolutePath().normalize().equals(companyDir.toAbsolutePath().normalize())
+                ? company() : loadCompany(Path.of(m.companyDir()));
+        return run(profile, c, m.workflow(), siteDir, m.siteId(), true, listener);
+    }
+
+    /** The one sequence every way in ends in: bindings checked, the company's index opened, then a new run or a resumed one. */
+    private SiteResult run(Profile profile, Company c, WorkflowDefinition wf, Path dir, String siteId, boolean resume, RunListener listener) {
+        requireBindings(wf);
+        Retriever retriever = retrieverFor(c, IngestListener.SILENT);
+        var req = new SiteGeneration.Request(siteId, profile, c, retriever, wf, dir);
+        SiteGeneration.Result r = resume ? generation.resume(req, listener) : generation.run(req, listener);
+        return SiteResult.of(r.dir(), r.report());
+    }
+
+    private void requireBindings(WorkflowDefinition wf) {
+        var problems = bindingProblems(wf);
+        if (!problems.isEmpty()) {
+            throw new AtelierException(String.join("; ", problems.stream().map(BindingCheck.Problem::message).toList()), "config", null);
+        }
     }
 
     /**
      * What is wrong with the models the roles of {@code wf} are bound to (missing credentials, a chat
      * model where images are drawn, a server that does not answer), one line each with its fix; empty
-     * on the built-in engine or the latency replay. Callers check this before anything is written.
+     * on the built-in engine or the latency replay. Checked once per set of roles: every run checks
+     * before anything is written, and a caller that asks first (to print each line) pays no second probe.
      */
-    public java.util.List<ai.atelier.model.BindingCheck.Problem> bindingProblems(WorkflowDefinition wf) {
-        if (!(engines instanceof ConfiguredEngines c)) return java.util.List.of();
-        java.util.Set<String> roles = new java.util.HashSet<>();
-        java.util.Set<String> imageRoles = new java.util.HashSet<>();
+    public List<BindingCheck.Problem> bindingProblems(WorkflowDefinition wf) {
+        if (!(engines instanceof ConfiguredEngines c)) return List.of();
+        Set<String> roles = new TreeSet<>();
+        Set<String> imageRoles = new TreeSet<>();
         for (var step : wf.steps()) {
             roles.add(step.role());
-            if (step.persona().equals(ai.atelier.model.BindingCheck.IMAGE_PERSONA)) imageRoles.add(step.role());
+            if (step.persona().equals(BindingCheck.IMAGE_PERSONA)) imageRoles.add(step.role());
         }
-        return bindingCheck.check(c.config(), roles, imageRoles);
+        List<BindingCheck.Problem> all = checked.get("*");
+        if (all != null && all.isEmpty()) return List.of();
+        return checked.computeIfAbsent(roles + " images " + imageRoles,
+                k -> List.copyOf(bindingCheck.check(c.config(), new HashSet<>(roles), new HashSet<>(imageRoles))));
     }
 
     /** As {@link #bindingProblems(WorkflowDefinition)}, for every bound role (a server runs any workflow). */
-    public java.util.List<ai.atelier.model.BindingCheck.Problem> bindingProblems() {
-        return engines instanceof ConfiguredEngines c ? bindingCheck.check(c.config()) : java.util.List.of();
-    }
-
-    /**
-     * Resumes the generation in {@code siteDir} from its run.json: finished steps are kept, failed
-     * and skipped ones run again. The company folder and workflow are the ones the run started with.
-     */
-    public SiteGeneration.Result resume(Path siteDir, RunListener listener) {
-        ai.atelier.workflow.RunManifest m = manifest(siteDir);
-        if (!m.bindings().sameConfig(generation.bindings())) {
-            // resumed on other bindings (--rebind): run.json says so from now on; the report keeps each step's own model
-            new ai.atelier.workflow.SiteFolder(siteDir).writeJson(ai.atelier.workflow.RunManifest.FILE, new ai.atelier.workflow.RunManifest(m.siteId(),
-                    m.profileJson(), m.companyDir(), m.workflow(), m.startedAt(), generation.bindings()));
-        }
-        Profile profile = new ai.atelier.site.ProfileReader().parse(m.profileJson());
-        var problems = bindingProblems(m.workflow());
-        if (!problems.isEmpty()) {
-            throw new AtelierException(String.join("; ", problems.stream().map(ai.atelier.model.BindingCheck.Problem::message).toList()), "config", null);
-        }
-        Company company = loadCompany(Path.of(m.companyDir()));
-        return generation.resume(new SiteGeneration.Request(m.siteId(), profile, company, retrieverFor(company), m.workflow(), siteDir), listener);
+    public List<BindingCheck.Problem> bindingProblems() {
+        if (!(engines instanceof ConfiguredEngines c)) return List.of();
+        return checked.computeIfAbsent("*", k -> List.copyOf(bindingCheck.check(c.config())));
     }
 
     @Override
@@ -271,7 +466,7 @@ public final class Atelier implements AutoCloseable {
         timer.shutdownNow();
         try {
             // Give cancelled steps a moment to stop, so nothing writes into a folder after close.
-            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

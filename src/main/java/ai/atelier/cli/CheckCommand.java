@@ -3,7 +3,6 @@ package ai.atelier.cli;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyLoader;
 import ai.atelier.quality.QaAgent;
-import ai.atelier.quality.QualityConfig;
 import ai.atelier.quality.SiteCheck;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
@@ -11,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,22 +31,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "FILE", description = "The visitor profile the page was made for (JSON; name and industry required).")
     Path profile;
 
-    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
-    Path company;
+    @Mixin
+    SetupOptions.CompanyOption company;
 
-    @Option(names = "--no-browser", description = "Skip the browser checks (axe-core, phone layout, runtime requests, screenshots); the score says they were not run.")
-    boolean noBrowser;
-
-    @Option(names = "--quality", paramLabel = "FILE", description = "QA weights, thresholds, severities and browser (YAML; overrides the bundled quality/weights.yaml).")
-    Path quality;
+    @Mixin
+    SetupOptions.QualityOptions quality;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Profile p = new ProfileReader().read(profile);
-        Company c = new CompanyLoader().load(company != null ? company : AtelierCommand.defaultCompany());
-        QualityConfig q = QualityConfig.load(quality, System.getenv());
-        try (QaAgent qa = QaAgent.create(noBrowser ? q.withBrowser(false) : q)) {
+        Company c = new CompanyLoader().load(company.dir());
+        try (QaAgent qa = QaAgent.create(quality.config())) {
             SiteCheck.Outcome o = SiteCheck.folder(site, p, c, qa);
             out.println("Checked " + site.resolve("index.html") + "   Report: " + o.reportFile());
             SiteCheck.summary(o.report()).forEach(out::println);

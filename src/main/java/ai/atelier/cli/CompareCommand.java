@@ -7,7 +7,6 @@ import ai.atelier.economics.Comparison;
 import ai.atelier.economics.CostEstimator;
 import ai.atelier.economics.RoleBindings;
 import ai.atelier.economics.SiteRun;
-import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Engines;
 import ai.atelier.workflow.StepPricer;
 import java.io.PrintWriter;
@@ -40,8 +39,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Workflows to compare, by name or YAML file (default: ${DEFAULT-VALUE}).")
     String workflows;
 
-    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
-    Path company;
+    @Mixin
+    SetupOptions.CompanyOption company;
+
+    @Mixin
+    SetupOptions.QualityOptions quality;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Model config (see docs/models.md): roles bound to models run on them. A config with only a roles: map of "
@@ -62,17 +64,21 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Engines engines = replay.requested() ? replay.engines() : ModelSetup.engines(config);
-        StepPricer pricer = CostEstimator.forConfig(config);
         List<String> wfs = Arrays.stream(workflows.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         Path dir = out != null ? out : Path.of("out", "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         GenerateCommand.requireEmpty(dir);
-        try (Atelier atelier = new Atelier(engines, QaAgent.standard(), pricer)) {
+        // built as generate builds it (a config without models: prices the built-in engine's steps as an estimate); --replay simulates
+        Path configFile = replay.requested() ? null : ModelSetup.configFile(config);
+        StepPricer pricer = CostEstimator.forConfig(config);
+        Atelier.Builder builder = ModelSetup.builder(configFile, company.dir(), quality.config(), ai.atelier.telemetry.Telemetry.off()).pricer(pricer);
+        if (replay.requested()) builder.engines(replay.engines());
+        try (Atelier atelier = builder.build()) {
+            Engines engines = atelier.engines();
             var problems = new java.util.LinkedHashMap<String, ai.atelier.model.BindingCheck.Problem>();
             for (String w : wfs) atelier.bindingProblems(atelier.loadWorkflow(w)).forEach(p -> problems.putIfAbsent(p.message(), p));
             if (GenerateCommand.refused(err, List.copyOf(problems.values()))) return AtelierCommand.EXIT_BAD_INPUT;
             Comparison comparison = new Comparison(atelier);
-            Comparison.Request req = new Comparison.Request(profiles, wfs, company != null ? company : AtelierCommand.defaultCompany(), dir, parallel);
+            Comparison.Request req = new Comparison.Request(profiles, wfs, dir, parallel);
             engines.simulation().ifPresent(s -> err.println(s));
             SiteProgressBar progress = new SiteProgressBar(err, comparison.totalSites(req), System.console() != null);
             List<SiteRun> runs = comparison.run(req, progress, progress::siteFinished);

@@ -2,13 +2,11 @@ package ai.atelier.cli;
 
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
+import ai.atelier.SiteJob;
+import ai.atelier.SiteResult;
 import ai.atelier.economics.CostEstimator;
-import ai.atelier.knowledge.Company;
-import ai.atelier.quality.QualityConfig;
-import ai.atelier.quality.QaAgent;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
-import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.WorkflowDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,25 +33,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Resume a failed or interrupted run in its site folder: finished steps are kept, the rest run again.")
     Path resume;
 
-    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
-    Path company;
-
     @Option(names = "--workflow", paramLabel = "NAME|FILE", defaultValue = "personas",
             description = "personas (default), single-llm, fine-grained, or a workflow YAML file.")
     String workflow;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Model configuration (YAML). Default: $ATELIER_CONFIG, else ./atelier.yaml if present, else every role on the built-in engine.")
-    Path config;
+    @Mixin
+    SetupOptions.CompanyOption company;
+
+    @Mixin
+    SetupOptions.ConfigOption config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under out/). Must not exist or be empty.")
     Path out;
 
-    @Option(names = "--no-browser", description = "Skip the browser checks (axe-core, phone layout, screenshots); they are reported as skipped.")
-    boolean noBrowser;
-
-    @Option(names = "--quality", paramLabel = "FILE", description = "QA weights, severities, browser and revise rounds (YAML; overrides the bundled quality/weights.yaml).")
-    Path quality;
+    @Mixin
+    SetupOptions.QualityOptions quality;
 
     @Option(names = "--rebind", description = "With --resume: run the remaining steps on the config given now (or none) even though run.json records other bindings.")
     boolean rebind;
@@ -73,38 +67,40 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (rebind && resume == null) throw new AtelierException("--rebind only applies to --resume DIR", "rebind", null);
         // a resume runs on the bindings run.json records, or refuses (unless --rebind) when the config now differs
-        Path bound = resume != null ? Atelier.manifest(resume).bindings().configForResume(ModelSetup.configFile(config), rebind)
-                : replay.requested() ? config : ModelSetup.configFile(config);
+        Path bound = resume != null ? Atelier.manifest(resume).bindings().configForResume(ModelSetup.configFile(config.config), rebind)
+                : ModelSetup.configFile(config.config);
         if (resume != null && rebind) err.println("resuming on " + ai.atelier.workflow.RunManifest.Bindings.of(bound).describe() + " (--rebind)");
         PhaseTimings timings = PhaseTimings.fromEnvironment(err);
         timings.startup();
         // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md); off, it loads nothing
         ai.atelier.telemetry.Telemetry telemetry = ai.atelier.telemetry.Telemetry.fromEnvironment();
         try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
-                ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config), ai.atelier.workflow.Escalation.NONE, telemetry)
-                : ModelSetup.atelier(bound, qualityConfig(), telemetry).bound(ai.atelier.workflow.RunManifest.Bindings.of(bound)))) {
+                // a simulation: the built-in engine at replayed latencies, its steps priced on --config's roles
+                ? ModelSetup.builder(null, company.dir(), quality.config(), telemetry).engines(replay.engines())
+                        .pricer(CostEstimator.forConfig(config.config)).build()
+                : ModelSetup.builder(bound, company.dir(), quality.config(), telemetry).build())) {
             if (resume != null) {
-                if (company != null || out != null || !"personas".equals(workflow)) {
+                if (company.given() || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
                 }
-                ProgressBar progress = new ProgressBar(err, 0, System.console() != null);
+                ProgressBar progress = new ProgressBar(err, Atelier.manifest(resume).workflow().steps().size(), System.console() != null);
                 atelier.warmUp();
-                SiteGeneration.Result r = atelier.resume(resume, progress);
+                SiteResult r = atelier.resume(resume, progress);
                 progress.finish();
                 new RunSummary(outw).print(r);
                 return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
             }
             Profile p = timings.time("load-data", "profile", () -> new ProfileReader().read(profile));
-            Company c = timings.time("load-data", "company", () -> atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()));
+            timings.time("load-data", "company", atelier::company);
             WorkflowDefinition wf = timings.time("load-data", "workflow", () -> atelier.loadWorkflow(workflow));
             if (refused(err, atelier.bindingProblems(wf))) return AtelierCommand.EXIT_BAD_INPUT;
-            String siteId = Atelier.newSiteId(p, wf);
+            String siteId = Atelier.newSiteId(p, wf.name());
             Path dir = out != null ? out : Path.of("out", siteId);
             requireEmpty(dir);
             atelier.warmUp(); // the input is good: start every load the run needs now, side by side
             ProgressBar progress = new ProgressBar(err, wf.steps().size(), System.console() != null);
-            var retriever = timings.time("load-model", "knowledge-index", () -> atelier.retrieverFor(c, new IngestProgressBar(err, System.console() != null)));
-            SiteGeneration.Result r = timings.time("work", "generate", () -> atelier.generate(p, c, retriever, wf, dir, siteId, progress));
+            timings.time("load-model", "knowledge-index", () -> atelier.retriever(new IngestProgressBar(err, System.console() != null)));
+            SiteResult r = timings.time("work", "generate", () -> atelier.generate(new SiteJob(p, workflow, SiteJob.Options.in(dir), siteId), progress));
             progress.finish();
             r.report().steps().forEach(s -> timings.print(s.durationMs(), "work", "step:" + s.id()));
             // loaded in the background from start-up, overlapping each other and the steps: shown apart, not part of any step
@@ -114,11 +110,6 @@ final class GenerateCommand implements Callable<Integer> {
             new RunSummary(outw).print(r);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
         }
-    }
-
-    private QualityConfig qualityConfig() {
-        QualityConfig q = QualityConfig.load(quality, System.getenv());
-        return noBrowser ? q.withBrowser(false) : q;
     }
 
     /** Prints each binding problem (with its fix) and says whether the run must be refused; nothing is written. */

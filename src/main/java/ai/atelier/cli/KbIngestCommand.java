@@ -23,8 +23,8 @@ final class KbIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
-    Path company;
+    @picocli.CommandLine.Mixin
+    SetupOptions.CompanyOption company;
 
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: <company>/.atelier-index/, or a cache folder when the company folder is read-only).")
     Path index;
@@ -33,8 +33,8 @@ final class KbIngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Atelier atelier = Atelier.builtin()) {
-            Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
+        try (Atelier atelier = Atelier.builder().build()) {
+            Company c = atelier.loadCompany(company.dir());
             Path dir = index != null ? index : IndexLocation.defaultFor(c.dir());
             IngestReport r = atelier.knowledge().ingest(c, dir, new IngestProgressBar(err, System.console() != null));
             out.printf("Indexed %d chunks from %d files into %s in %.1f s%n", r.chunks(),

@@ -46,8 +46,8 @@ final class KbSearchCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", description = "hybrid (default), lexical or vector.")
     String mode;
 
-    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
-    Path company;
+    @picocli.CommandLine.Mixin
+    SetupOptions.CompanyOption company;
 
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: <company>/.atelier-index/ or the cache fallback).")
     Path index;
@@ -74,8 +74,8 @@ final class KbSearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Atelier atelier = Atelier.builtin()) {
-            Company c = atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany());
+        try (Atelier atelier = Atelier.builder().build()) {
+            Company c = atelier.loadCompany(company.dir());
             Path dir = index != null ? index : IndexLocation.defaultFor(c.dir());
             KnowledgeIndex kb = atelier.knowledge().open(c, dir, new IngestProgressBar(err, System.console() != null));
             List<RetrievedChunk> hits = kb.search(new RetrievalQuery(query, industry, topic, wanted, k), m);

@@ -1,6 +1,6 @@
 package ai.atelier.cli;
 
-import ai.atelier.workflow.SiteGeneration;
+import ai.atelier.SiteResult;
 import ai.atelier.workflow.SiteReport;
 import ai.atelier.workflow.StepSpan;
 import java.io.PrintWriter;
@@ -14,7 +14,7 @@ final class RunSummary {
         this.out = out;
     }
 
-    void print(SiteGeneration.Result r) {
+    void print(SiteResult r) {
         SiteReport rep = r.report();
         out.println();
         // name index.html only when it was written: a run that failed early leaves a folder with no page

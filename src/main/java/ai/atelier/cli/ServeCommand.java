@@ -3,7 +3,6 @@ package ai.atelier.cli;
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
 import ai.atelier.model.ModelCatalog;
-import ai.atelier.quality.QaAgent;
 import ai.atelier.runs.ExampleProfiles;
 import ai.atelier.runs.RunDatabase;
 import ai.atelier.runs.RunService;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,11 +39,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "atelier-data", description = "Data folder: generated sites and the H2 run database (default ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Model config binding roles to models (see docs/models.md); default: $ATELIER_CONFIG, ./atelier.yaml, else the built-in engine.")
-    Path config;
+    @Mixin
+    SetupOptions.ConfigOption config;
 
-    @Option(names = "--company", paramLabel = "DIR", description = "Company knowledge folder (default: the bundled example company).")
-    Path company;
+    @Mixin
+    SetupOptions.CompanyOption company;
+
+    @Mixin
+    SetupOptions.QualityOptions quality;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:ATELIER_DB_URL}",
             description = "Run database, e.g. jdbc:postgresql://localhost:5432/atelier (default: an H2 file under --data; env ATELIER_DB_URL).")
@@ -72,10 +75,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ai.atelier.site.Engines engines = ModelSetup.engines(config);
-        // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md)
-        Atelier atelier = new Atelier(engines, QaAgent.standard(), ai.atelier.economics.CostEstimator.reference(),
-                ai.atelier.workflow.Escalation.NONE, ai.atelier.telemetry.Telemetry.fromEnvironment());
+        Atelier atelier = atelier();
         if (GenerateCommand.refused(spec.commandLine().getErr(), atelier.bindingProblems())) {
             atelier.close();
             return AtelierCommand.EXIT_BAD_INPUT;
@@ -83,11 +83,10 @@ final class ServeCommand implements Callable<Integer> {
         RunDatabase db = dbUrl == null || dbUrl.isBlank() ? RunDatabase.h2In(data)
                 : new RunDatabase(dbUrl, dbUser == null ? "" : dbUser, envOrEmpty("ATELIER_DB_PASSWORD"));
         RunStore store = new RunStore(db);
-        RunService runs = new RunService(atelier, atelier.loadCompany(company != null ? company : AtelierCommand.defaultCompany()), store, data,
-                new RunService.Limits(maxConcurrent, queue),
+        RunService runs = new RunService(atelier, store, data, new RunService.Limits(maxConcurrent, queue),
                 // the single-llm estimate prices what the config binds, at the config's own catalog entries too
-                engines instanceof ai.atelier.site.model.ConfiguredEngines ce ? ce::pricedAs : engines::modelFor,
-                engines instanceof ai.atelier.site.model.ConfiguredEngines ce ? ce.catalog() : ModelCatalog.bundled());
+                atelier.engines() instanceof ai.atelier.site.model.ConfiguredEngines ce ? ce::pricedAs : atelier.engines()::modelFor,
+                atelier.engines() instanceof ai.atelier.site.model.ConfiguredEngines ce ? ce.catalog() : ModelCatalog.bundled());
         String apiToken = System.getenv("ATELIER_API_TOKEN");
         if (apiToken != null && apiToken.isBlank()) {
             out.println("warning: ATELIER_API_TOKEN is set but empty; treating it as unset: no token is required. Give it a value to require one.");
@@ -135,6 +134,16 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The Atelier this server runs on, built as every command builds one ({@link ModelSetup#builder}):
+     * the config's models and escalation ladders, --quality's settings, the company, estimates on the
+     * config, its bindings in run.json, and OpenTelemetry export when the OTEL_* variables ask for it.
+     */
+    Atelier atelier() {
+        return ModelSetup.builder(ModelSetup.configFile(config.config), company.dir(), quality.config(),
+                ai.atelier.telemetry.Telemetry.fromEnvironment()).build();
     }
 
     private static Path examplesDir() {

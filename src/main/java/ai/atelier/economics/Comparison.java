@@ -2,12 +2,13 @@ package ai.atelier.economics;
 
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
-import ai.atelier.knowledge.Company;
-import ai.atelier.knowledge.Retriever;
+import ai.atelier.SiteJob;
+import ai.atelier.SiteListener;
+import ai.atelier.SiteResult;
+import ai.atelier.Slug;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.RunListener;
-import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.WorkflowDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,27 +17,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Runs every visitor profile through every workflow on the same company, several sites at once,
- * each as its own self-contained site generation under {@code <out>/sites/<workflow>/<profile>/}.
- * Inputs are checked before anything runs, so a bad profile or workflow name costs nothing.
+ * A comparison of workflows: every visitor profile through every workflow on the Atelier's
+ * company, as {@link SiteJob}s run a few at once by {@link Atelier#generateAll} (the same runner,
+ * models and quality settings as every other command), each under
+ * {@code <out>/sites/<workflow>/<profile>/}. What is its own is the grid and its statistics: the
+ * inputs are checked before anything runs, so a bad profile or workflow name costs nothing.
  */
 public final class Comparison {
     /** The most sites run at once. */
-    public static final int MAX_PARALLEL = 32;
+    public static final int MAX_PARALLEL = Atelier.MAX_PARALLEL;
     private final Atelier atelier;
 
     public Comparison(Atelier atelier) {
         this.atelier = atelier;
     }
 
-    public record Request(Path profilesDir, List<String> workflows, Path companyDir, Path outDir, int parallel) {}
+    /** The profiles folder, the workflows (names or files), the output folder, and how many sites run at once. */
+    public record Request(Path profilesDir, List<String> workflows, Path outDir, int parallel) {}
 
     /** The profiles a folder holds: every *.json file, sorted by name. */
     public static List<Path> profileFiles(Path dir) {
@@ -66,47 +66,37 @@ public final class Comparison {
         ProfileReader reader = new ProfileReader();
         for (Path f : profileFiles(req.profilesDir())) profiles.put(stem(f), reader.read(f));
         List<WorkflowDefinition> workflows = req.workflows().stream().map(atelier::loadWorkflow).toList();
-        Company company = atelier.loadCompany(req.companyDir());
-        Retriever retriever = atelier.retrieverFor(company);
-
-        ExecutorService pool = Executors.newFixedThreadPool(req.parallel(), r -> {
-            Thread t = new Thread(r, "atelier-compare");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<SiteRun>> jobs = new ArrayList<>();
-            for (WorkflowDefinition wf : workflows) {
-                for (Map.Entry<String, Profile> p : profiles.entrySet()) {
-                    Path dir = req.outDir().resolve("sites").resolve(slug(wf.name())).resolve(p.getKey());
-                    jobs.add(pool.submit(() -> {
-                        SiteRun run = runOne(p.getKey(), p.getValue(), company, retriever, wf, dir, listener);
-                        siteFinished.accept(run);
-                        return run;
-                    }));
-                }
+        atelier.company(); // a bad company folder is refused before any site runs
+        List<SiteJob> jobs = new ArrayList<>();
+        Map<SiteJob, Map.Entry<String, WorkflowDefinition>> cells = new java.util.IdentityHashMap<>();
+        for (int w = 0; w < workflows.size(); w++) {
+            WorkflowDefinition wf = workflows.get(w);
+            for (Map.Entry<String, Profile> p : profiles.entrySet()) {
+                Path dir = req.outDir().resolve("sites").resolve(slug(wf.name())).resolve(p.getKey());
+                SiteJob job = new SiteJob(p.getValue(), req.workflows().get(w), SiteJob.Options.in(dir), p.getKey() + "-" + slug(wf.name()));
+                jobs.add(job);
+                cells.put(job, Map.entry(p.getKey(), wf));
             }
-            List<SiteRun> out = new ArrayList<>();
-            for (Future<SiteRun> f : jobs) out.add(f.get());
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("comparison interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("comparison failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        List<SiteResult> results = atelier.generateAll(jobs, req.parallel(), new SiteListener() {
+            @Override
+            public RunListener steps(SiteJob job) {
+                return listener;
+            }
+
+            @Override
+            public void siteFinished(SiteJob job, SiteResult result) {
+                siteFinished.accept(cell(cells.get(job), result));
+            }
+        });
+        List<SiteRun> out = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) out.add(cell(cells.get(jobs.get(i)), results.get(i)));
+        return out;
     }
 
-    private SiteRun runOne(String name, Profile p, Company c, Retriever r, WorkflowDefinition wf, Path dir, RunListener listener) {
-        try {
-            SiteGeneration.Result res = atelier.generate(p, c, r, wf, dir, name + "-" + slug(wf.name()), listener);
-            return SiteRun.of(name, wf, res.dir(), res.report(), res.report().error());
-        } catch (RuntimeException e) {
-            // A crash in one site must not sink the comparison: it is counted as a failure.
-            return SiteRun.of(name, wf, dir, null, String.valueOf(e.getMessage()));
-        }
+    /** A crash in one site does not sink the comparison: it is a cell without a report, counted as a failure. */
+    private static SiteRun cell(Map.Entry<String, WorkflowDefinition> profileAndWorkflow, SiteResult r) {
+        return SiteRun.of(profileAndWorkflow.getKey(), profileAndWorkflow.getValue(), r.dir(), r.report(), r.report() != null ? r.report().error() : r.error());
     }
 
     static String stem(Path f) {
@@ -114,8 +104,8 @@ public final class Comparison {
         return slug(n.substring(0, n.length() - ".json".length()));
     }
 
+    /** A name as a folder or file name (profiles' and workflows' names are not cut: two long names must not collide). */
     static String slug(String s) {
-        String x = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return x.isEmpty() ? "x" : x;
+        return Slug.of(s, 90, "x");
     }
 }

@@ -3,7 +3,6 @@ package ai.atelier.knowledge;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,8 +51,8 @@ public final class CompanyChunks {
         return out;
     }
 
+    /** The anchor of a testimonial's chunk: the same slug the spec's sources cite. */
     static String slug(String s) {
-        String out = s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return out.isEmpty() ? "entry" : out;
+        return ai.atelier.Slug.of(s, ai.atelier.Slug.MAX, "entry");
     }
 }

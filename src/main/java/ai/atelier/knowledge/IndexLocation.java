@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 
 /**
  * Where a company's index lives when no {@code --index} is given: {@code <company>/.atelier-index/}
@@ -32,7 +31,7 @@ public final class IndexLocation {
         Path company = companyDir.toAbsolutePath().normalize();
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        String name = company.getFileName() == null ? "company" : company.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String name = company.getFileName() == null ? "company" : ai.atelier.Slug.of(company.getFileName().toString(), ai.atelier.Slug.MAX, "company");
         return base.resolve("atelier").resolve("kb").resolve(name + "-" + sha256(company.toString()).substring(0, 12));
     }
 

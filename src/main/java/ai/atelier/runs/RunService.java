@@ -2,13 +2,11 @@ package ai.atelier.runs;
 
 import ai.atelier.Atelier;
 import ai.atelier.AtelierException;
-import ai.atelier.knowledge.Company;
-import ai.atelier.knowledge.Retriever;
+import ai.atelier.SiteJob;
 import ai.atelier.model.ModelCatalog;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.RunListener;
-import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.SiteReport;
 import ai.atelier.workflow.StepSpan;
 import ai.atelier.workflow.WorkflowDefinition;
@@ -53,8 +51,6 @@ public final class RunService implements AutoCloseable {
     public record WorkflowChoice(String name, String description, int steps) {}
 
     private final Atelier atelier;
-    private final Company company;
-    private final Retriever retriever;
     private final RunStore store;
     private final Path sitesDir;
     private final Limits limits;
@@ -67,15 +63,25 @@ public final class RunService implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final List<String> interruptedAtStart;
 
-    public RunService(Atelier atelier, Company company, RunStore store, Path dataDir, Limits limits,
-                      Function<String, String> modelForRole, ModelCatalog catalog) {
+    /**
+     * A service over {@code atelier} (its company, models, quality settings and accounting: the
+     * same as every command's), keeping runs in {@code store} and sites under {@code <dataDir>/sites/}.
+     */
+    public RunService(Atelier atelier, RunStore store, Path dataDir, Limits limits, ModelCatalog catalog) {
+        this(atelier, store, dataDir, limits, atelier.engines()::modelFor, catalog);
+    }
+
+    /**
+     * As above, with the catalog name that prices each role's model ({@code pricedAs}; the config's own
+     * {@code catalog:} entries included), for the single-llm estimate beside each run's cost.
+     */
+    public RunService(Atelier atelier, RunStore store, Path dataDir, Limits limits, Function<String, String> pricedAs, ModelCatalog catalog) {
         this.atelier = atelier;
-        this.company = company;
-        this.retriever = atelier.retrieverFor(company);
+        atelier.retriever(ai.atelier.knowledge.IngestListener.SILENT); // the company's index, built now rather than on the first run
         this.store = store;
         this.sitesDir = dataDir.toAbsolutePath().normalize().resolve("sites");
         this.limits = limits;
-        this.modelForRole = modelForRole;
+        this.modelForRole = pricedAs;
         this.catalog = catalog;
         this.admission = new Semaphore(limits.maxConcurrent() + limits.queueCapacity());
         AtomicInteger n = new AtomicInteger();
@@ -104,9 +110,9 @@ public final class RunService implements AutoCloseable {
         WorkflowDefinition wf = workflow(workflowName);
         if (!admission.tryAcquire()) throw new QueueFullException(limits.maxConcurrent() + limits.queueCapacity());
         try {
-            String id = Atelier.newSiteId(profile, wf) + "-" + HexFormat.of().formatHex(randomBytes());
-            RunRecord record = new RunRecord(id, wf.name(), RunStatus.QUEUED, profile.name(), profile.industry(), System.currentTimeMillis(),
-                    null, null, null, null, null, null, null, new String(profileJson, java.nio.charset.StandardCharsets.UTF_8), null, null);
+            String id = Atelier.newSiteId(profile, wf.name()) + "-" + HexFormat.of().formatHex(randomBytes());
+            RunRecord record = RunRecord.queued(id, wf.name(), profile, new String(profileJson, java.nio.charset.StandardCharsets.UTF_8),
+                    System.currentTimeMillis());
             store.insert(record);
             EventStream events = new EventStream(id, store);
             live.put(id, events);
@@ -157,7 +163,7 @@ public final class RunService implements AutoCloseable {
 
     /** QA of a page sent inline (file name → bytes) for the visitor in {@code profileJson}, against this service's company. */
     public ai.atelier.quality.QualityReport check(byte[] profileJson, Map<String, byte[]> files) {
-        return atelier.checkPage(files, new ProfileReader().parse(profileJson), company);
+        return atelier.checkPage(files, new ProfileReader().parse(profileJson));
     }
 
     public Optional<RunRecord> find(String id) {
@@ -235,12 +241,9 @@ public final class RunService implements AutoCloseable {
             long started = System.currentTimeMillis();
             store.markStarted(record.id(), started);
             events.append(RunEvent.STARTED, Map.of("startedAt", started));
-            Path dir = siteDir(record.id());
-            // a folder with run.json was started before (and cut off or failed): keep what it finished
-            SiteGeneration.Result result = java.nio.file.Files.isRegularFile(dir.resolve(ai.atelier.workflow.RunManifest.FILE))
-                    ? atelier.resume(profile, company, retriever, wf, dir, record.id(), listener(wf, events))
-                    : atelier.generate(profile, company, retriever, wf, dir, record.id(), listener(wf, events));
-            finish(record, result.report(), events);
+            // a folder with run.json was started before (and cut off or failed): the job keeps what it finished
+            SiteJob job = new SiteJob(profile, wf.name(), new SiteJob.Options(siteDir(record.id()).toString(), true), record.id());
+            finish(record, atelier.generate(job, listener(wf, events)).report(), events);
         } catch (RuntimeException | Error e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             if (e instanceof Error) LOG.error("run {} failed: {}", record.id(), why, e); // a bug, not bad input: keep the stack

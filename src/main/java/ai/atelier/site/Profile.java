@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One visitor, as the business knows them. Every field is untrusted visitor data: it is rendered
  * as quoted data in prompts and escaped in pages, never followed as an instruction. Only
- * {@code name} and {@code industry} are required; unknown fields survive in {@code extra}.
+ * {@code name} and {@code industry} are required; unknown fields survive in {@code extra}. It is
+ * serializable, so a {@link ai.atelier.SiteJob} can be shipped to a batch executor.
  */
 public record Profile(
         String id,
@@ -21,7 +22,8 @@ public record Profile(
         String mission,
         List<String> interests,
         String language,
-        Map<String, String> extra) {
+        Map<String, String> extra) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public Profile {
         Objects.requireNonNull(name, "name");

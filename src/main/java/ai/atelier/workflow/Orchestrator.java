@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,33 +121,38 @@ public final class Orchestrator {
         StepTrace trace = telemetry.step(parent, origin, step.id(), step.persona(), step.role(), model);
         PersonaContext ctx = new PersonaContext(step.role(), model, meter, fanOut, prompts, tokens, feedback, telemetry);
         CompletableFuture<StepSpan> result = new CompletableFuture<>();
-        long start = meter.nowMs();
-        listener.stepStarted(step.id(), step.role(), model, start);
-        Step work = crew.step(step);
+        Step action = crew.step(step);
         double timeout = step.timeoutSeconds() != null ? step.timeoutSeconds() : wf.stepTimeoutSeconds();
         long limitMicros = Math.max(1, Math.round(timeout * 1_000_000));
         String overrun = "step \"" + step.id() + "\" exceeded its time limit of " + timeout + " s (raise timeoutSeconds in the workflow)";
-        long startNanos = System.nanoTime();
-        Future<?> running = workers.submit(trace.wrap(() -> {
+        // The step starts, and its time limit runs, when a worker of the bounded pool takes it, not while it waits for one.
+        AtomicReference<java.util.concurrent.ScheduledFuture<?>> guard = new AtomicReference<>();
+        FutureTask<?>[] work = new FutureTask<?>[1];
+        work[0] = new FutureTask<>(trace.wrap(() -> {
+            long start = meter.nowMs();
+            long startNanos = System.nanoTime();
+            listener.stepStarted(step.id(), step.role(), model, start);
+            guard.set(timer.schedule(() -> {
+                if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) work[0].cancel(true);
+            }, limitMicros, TimeUnit.MICROSECONDS));
             try {
-                work.run(state, crew, ctx);
+                action.run(state, crew, ctx);
                 // A step that finished past its limit overran it, even if the timer had not fired yet.
                 boolean late = (System.nanoTime() - startNanos) / 1_000 > limitMicros;
                 result.complete(late ? span(step, model, StepSpan.TIMEOUT, start, meter, overrun) : span(step, model, StepSpan.OK, start, meter, null));
             } catch (Throwable t) {
                 result.complete(span(step, model, StepSpan.FAILED, start, meter, describe(t)));
             }
-        }));
-        var guard = timer.schedule(() -> {
-            if (result.complete(span(step, model, StepSpan.TIMEOUT, start, meter, overrun))) running.cancel(true);
-        }, limitMicros, TimeUnit.MICROSECONDS);
+        }), null);
+        workers.execute(work[0]);
         return result.whenComplete((s, e) -> {
-            guard.cancel(false);
+            var g = guard.get();
+            if (g != null) g.cancel(false);
             // before anyone hears of it: a process killed from here on still knows this step ended, and what it cost
             StepJournal journal = state.journal();
             if (journal != null) journal.record(s);
             if (telemetry.enabled()) {
-                if (work.writes().contains(SiteState.QUALITY) && state.quality() != null) trace.checks(state.quality().checks());
+                if (action.writes().contains(SiteState.QUALITY) && state.quality() != null) trace.checks(state.quality().checks());
                 trace.end(outcome(s));
             }
             listener.stepFinished(s);

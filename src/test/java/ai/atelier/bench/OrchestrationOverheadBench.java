@@ -31,17 +31,16 @@ final class OrchestrationOverheadBench {
 
     static Map<String, Object> run(Path scratch, int warmup, int runs) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (Atelier atelier = Atelier.builtin(QualityConfig.defaults().withBrowser(false))) {
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            Retriever r = atelier.retrieverFor(c);
+        try (Atelier atelier = Atelier.builder().quality(QualityConfig.defaults().withBrowser(false)).company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
+            atelier.retriever(ai.atelier.knowledge.IngestListener.SILENT);
             List<Profile> profiles = BenchInputs.profiles();
             Path noQaFile = scratch.resolve("personas-no-qa.yaml");
             Files.writeString(noQaFile, "name: personas-no-qa\nsteps:\n  - {id: personalizer, persona: personalizer}\n"
                     + "  - {id: artist, persona: artist, after: [personalizer]}\n"
                     + "  - {id: developer, persona: frontend-developer, after: [personalizer]}\n");
-            Map<String, WorkflowDefinition> variants = new LinkedHashMap<>();
-            variants.put("withoutQa", atelier.loadWorkflow(noQaFile.toString()));
-            variants.put("withQa", atelier.loadWorkflow("personas"));
+            Map<String, String> variants = new LinkedHashMap<>();
+            variants.put("withoutQa", noQaFile.toString());
+            variants.put("withQa", "personas");
             Map<String, List<Double>> wall = new LinkedHashMap<>(), embedding = new LinkedHashMap<>(), withoutEmbedding = new LinkedHashMap<>();
             Embedder embedder = atelier.knowledge().embedder();
             Map<String, Long> cpuNanos = new LinkedHashMap<>();
@@ -58,7 +57,7 @@ final class OrchestrationOverheadBench {
                     Profile p = profiles.get(i % profiles.size());
                     Path dir = scratch.resolve(v.getKey() + "-" + i);
                     long cpu0 = Cpu.processNanos(), e0 = embedder.inferenceNanos(), t0 = System.nanoTime();
-                    SiteGeneration.Result res = atelier.generate(p, c, r, v.getValue(), dir, "bench-" + i, RunListener.NONE);
+                    ai.atelier.SiteResult res = atelier.generate(new ai.atelier.SiteJob(p, v.getValue(), ai.atelier.SiteJob.Options.in(dir), "bench-" + i), RunListener.NONE);
                     long t1 = System.nanoTime(), cpu1 = Cpu.processNanos(), e1 = embedder.inferenceNanos();
                     // Without QA no quality report exists, so only a failed step counts as failure there.
                     if (res.report().failedStep() != null || (v.getKey().equals("withQa") && !res.ok())) throw new IllegalStateException("overhead bench: site failed: " + res.report().error());

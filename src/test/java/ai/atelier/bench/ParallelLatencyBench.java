@@ -35,15 +35,13 @@ final class ParallelLatencyBench {
         List<Double> wallOverCritical = new ArrayList<>(), wallOverStepSum = new ArrayList<>(), wallOverCallSum = new ArrayList<>();
         Map<String, List<Double>> perStep = new LinkedHashMap<>();
         String label;
-        try (Atelier atelier = new Atelier(engines, BenchInputs.qaWithoutBrowser())) {
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            Retriever r = atelier.retrieverFor(c);
-            WorkflowDefinition wf = atelier.loadWorkflow("personas");
+        try (Atelier atelier = Atelier.builder().engines(engines).qa(BenchInputs.qaWithoutBrowser()).company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
+            atelier.retriever(ai.atelier.knowledge.IngestListener.SILENT);
             List<Profile> profiles = BenchInputs.profiles();
             label = engines.simulation().orElseThrow();
             for (int i = 0; i < warmup + runs; i++) {
                 Path dir = scratch.resolve("latency-" + i);
-                SiteGeneration.Result res = atelier.generate(profiles.get(i % profiles.size()), c, r, wf, dir, "latency-" + i, RunListener.NONE);
+                ai.atelier.SiteResult res = atelier.generate(new ai.atelier.SiteJob(profiles.get(i % profiles.size()), "personas", ai.atelier.SiteJob.Options.in(dir), "latency-" + i), RunListener.NONE);
                 SiteReport rep = res.report();
                 if (!res.ok()) throw new IllegalStateException("latency bench: site failed: " + rep.error());
                 BenchInputs.delete(dir);

@@ -14,7 +14,6 @@ import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.site.WebsiteSpec;
 import ai.atelier.workflow.RunListener;
-import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.WorkflowDefinition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
@@ -55,9 +54,10 @@ final class ThroughputBench {
             out.put("config", "personalizer and frontend-developer on a chat model, artist on an image model, both at the local server; "
                     + "maxRetries 0; concurrency " + raised + " per model (the default is " + ai.atelier.model.ModelSpec.DEFAULT_CONCURRENCY + ")");
             QaAgent qa = BenchInputs.qaWithoutBrowser();
-            try (Atelier atelier = Atelier.fromConfig(config(scratch, server.baseUrl(), raised), qa)) {
+            try (Atelier atelier = Atelier.builder().config(config(scratch, server.baseUrl(), raised)).qa(qa).company(Path.of("examples/company"))
+                    .pricer(ai.atelier.economics.CostEstimator.reference()).stepThreads(STEP_THREADS).build()) {
                 Company c = atelier.loadCompany(Path.of("examples/company"));
-                Retriever r = atelier.retrieverFor(c);
+                Retriever r = atelier.retrieverFor(c, ai.atelier.knowledge.IngestListener.SILENT);
                 WorkflowDefinition wf = atelier.loadWorkflow("personas");
                 batch(atelier, p, c, r, wf, scratch, 16); // warm-up: JIT, connection pool
                 batch(atelier, p, c, r, wf, scratch, 16);
@@ -106,14 +106,18 @@ final class ThroughputBench {
                 server.delayMs(delayMs);
             }
             // The default concurrency limit (4 calls in flight per model) caps throughput: one row shows by how much.
-            try (Atelier capped = Atelier.fromConfig(config(scratch, server.baseUrl(), -1), BenchInputs.qaWithoutBrowser())) {
+            try (Atelier capped = Atelier.builder().config(config(scratch, server.baseUrl(), -1)).qa(BenchInputs.qaWithoutBrowser())
+                    .company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).stepThreads(STEP_THREADS).build()) {
                 Company c = capped.loadCompany(Path.of("examples/company"));
-                Batch b = batch(capped, p, c, capped.retrieverFor(c), capped.loadWorkflow("personas"), scratch, 64);
+                Batch b = batch(capped, p, c, capped.retrieverFor(c, ai.atelier.knowledge.IngestListener.SILENT), capped.loadWorkflow("personas"), scratch, 64);
                 out.put("defaultConcurrencyN64", Map.of("wallMs", Stats.round(b.wallMs()), "failedSites", b.failedSites()));
             }
         }
         return out;
     }
+
+    /** Sites here start together by the thousand: step threads enough that none waits for one (the default suits a few sites at once). */
+    static final int STEP_THREADS = 8192;
 
     /**
      * A floor under the wall time of N sites started together: no site can be checked before its
@@ -132,7 +136,7 @@ final class ThroughputBench {
      */
     static double qaCpuMs(Atelier atelier, QaAgent qa, Profile p, Company c, Retriever r, WorkflowDefinition wf, Path scratch) throws Exception {
         Path dir = scratch.resolve("throughput-qa-probe");
-        SiteGeneration.Result res = atelier.generate(p, c, r, wf, dir, "qa-probe", RunListener.NONE);
+        ai.atelier.SiteResult res = atelier.generate(new ai.atelier.SiteJob(p, wf.name(), ai.atelier.SiteJob.Options.in(dir), "qa-probe"), RunListener.NONE);
         if (!res.ok()) throw new IllegalStateException("the QA probe site failed: " + res.report().error());
         WebsiteSpec spec = new ObjectMapper().readValue(dir.resolve("spec.json").toFile(), WebsiteSpec.class);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -207,7 +211,7 @@ final class ThroughputBench {
                 try {
                     start.await();
                     long t0 = System.nanoTime();
-                    SiteGeneration.Result res = atelier.generate(p, c, r, wf, dir.resolve("s" + id), "t" + id, RunListener.NONE);
+                    ai.atelier.SiteResult res = atelier.generate(new ai.atelier.SiteJob(p, wf.name(), ai.atelier.SiteJob.Options.in(dir.resolve("s" + id)), "t" + id), RunListener.NONE);
                     latencies.add((System.nanoTime() - t0) / 1e6);
                     if (!res.ok()) {
                         failedSites.incrementAndGet();

@@ -106,13 +106,11 @@ class ModelCallTraceTest {
         var engines = new ConfiguredEngines(cfg, Providers.standard(), Credentials.fromEnvironment(),
                 n -> new Backoff(n, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0, d -> {}));
         try (InMemoryTelemetry mem = new InMemoryTelemetry(false)) {
-            SiteGeneration.Result result;
-            try (Atelier atelier = new Atelier(engines, QaAgent.create(QualityConfig.defaults().withBrowser(false)), CostEstimator.reference(),
-                    Atelier.CONFIG_LADDERS, mem.telemetry)) {
+            ai.atelier.SiteResult result;
+            try (Atelier atelier = Atelier.builder().engines(engines).quality(QualityConfig.defaults().withBrowser(false))
+                    .pricer(CostEstimator.reference()).telemetry(mem.telemetry).company(Path.of("examples/company")).build()) {
                 var profile = new ai.atelier.site.ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
-                Company company = atelier.loadCompany(Path.of("examples/company"));
-                result = atelier.generate(profile, company, atelier.retrieverFor(company), atelier.loadWorkflow("personas"),
-                        tmp.resolve("site"), "priya-wire", RunListener.NONE);
+                result = atelier.generate(new ai.atelier.SiteJob(profile, "personas", ai.atelier.SiteJob.Options.in(tmp.resolve("site")), "priya-wire"), RunListener.NONE);
             }
             assertThat(personas.failures).isEmpty();
             SpanData site = mem.one("invoke_workflow personas");

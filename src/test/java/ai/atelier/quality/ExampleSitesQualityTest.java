@@ -34,7 +34,7 @@ class ExampleSitesQualityTest {
     @BeforeAll
     static void start() {
         qa = QaAgent.create(QualityConfig.load(null, java.util.Map.of()));
-        atelier = new Atelier(new ai.atelier.site.builtin.BuiltinEngines(), qa);
+        atelier = Atelier.builder().qa(qa).company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build();
     }
 
     @AfterAll
@@ -49,7 +49,7 @@ class ExampleSitesQualityTest {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (!qa.browserRunning() && System.nanoTime() < deadline) Thread.sleep(50);
         assertThat(qa.browserRunning()).as("warm-up starts Chromium before any page is reviewed").isTrue();
-        Company company = atelier.loadCompany(Path.of("examples/company"));
+        Company company = atelier.company();
         List<Path> profiles;
         try (Stream<Path> s = Files.list(Path.of("examples/profiles"))) {
             profiles = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -62,7 +62,7 @@ class ExampleSitesQualityTest {
             for (Path file : profiles) {
                 Profile p = new ProfileReader().read(file);
                 Path dir = out.resolve(workflow + "-" + file.getFileName().toString().replace(".json", ""));
-                SiteGeneration.Result r = atelier.generate(p, company, atelier.retrieverFor(company), wf, dir, "t-" + sites++, RunListener.NONE);
+                ai.atelier.SiteResult r = atelier.generate(new ai.atelier.SiteJob(p, workflow, ai.atelier.SiteJob.Options.in(dir), "t-" + sites++), RunListener.NONE);
                 QualityReport q = r.report().quality();
                 for (CheckResult c : q.checks()) {
                     if (c.status() == CheckResult.Status.SKIPPED) problems.add(dir.getFileName() + ": " + c.name() + " skipped: " + c.details());

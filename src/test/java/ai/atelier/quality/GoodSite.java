@@ -14,11 +14,10 @@ import java.nio.file.Path;
 record GoodSite(Path dir, WebsiteSpec spec, Profile profile, Company company) {
 
     static GoodSite generate(Path out) throws IOException {
-        try (Atelier atelier = Atelier.builtin(QualityConfig.load(null, java.util.Map.of()).withBrowser(false))) {
-            Company company = atelier.loadCompany(Path.of("examples/company"));
+        try (Atelier atelier = Atelier.builder().quality(QualityConfig.load(null, java.util.Map.of()).withBrowser(false)).company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
+            Company company = atelier.company();
             Profile p = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
-            var wf = atelier.loadWorkflow("personas");
-            atelier.generate(p, company, atelier.retrieverFor(company), wf, out, "good", RunListener.NONE);
+            atelier.generate(new ai.atelier.SiteJob(p, "personas", ai.atelier.SiteJob.Options.in(out), "good"), RunListener.NONE);
             WebsiteSpec spec = new ObjectMapper().readValue(out.resolve("spec.json").toFile(), WebsiteSpec.class);
             return new GoodSite(out, spec, p, company);
         }

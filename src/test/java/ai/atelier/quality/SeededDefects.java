@@ -116,15 +116,14 @@ final class SeededDefects {
     static List<Page> goodPages(Path out, List<String> profiles, List<String> workflows) throws IOException {
         List<Page> pages = new ArrayList<>();
         QaAgent qa = QaAgent.create(QualityConfig.load(null, Map.of()).withBrowser(false));
-        try (Atelier atelier = new Atelier(new BuiltinEngines(), qa)) {
-            Company company = atelier.loadCompany(Path.of("examples/company"));
-            var retriever = atelier.retrieverFor(company);
+        try (Atelier atelier = Atelier.builder().qa(qa).company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
+            Company company = atelier.company();
             for (String file : profiles) {
                 Profile p = new ProfileReader().read(Path.of("examples/profiles", file));
                 for (String wf : workflows) {
                     String label = file.replace(".json", "") + "/" + wf;
                     Path dir = out.resolve(label.replace('/', '_'));
-                    atelier.generate(p, company, retriever, atelier.loadWorkflow(wf), dir, "bench", RunListener.NONE);
+                    atelier.generate(new ai.atelier.SiteJob(p, wf, ai.atelier.SiteJob.Options.in(dir), "bench"), RunListener.NONE);
                     pages.add(new Page(label, dir, p, company, SiteCheck.spec(dir)));
                 }
             }

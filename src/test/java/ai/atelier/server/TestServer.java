@@ -47,9 +47,10 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Path data, Engines engines, RunDatabase db, ServerSettings settings, RunService.Limits limits) {
         this.data = data;
-        this.atelier = new Atelier(engines, QaAgent.standard());
+        this.atelier = Atelier.builder().engines(engines).qa(QaAgent.standard()).company(Path.of("examples/company"))
+                .pricer(ai.atelier.economics.CostEstimator.reference()).build();
         this.store = new RunStore(db);
-        this.runs = new RunService(atelier, atelier.loadCompany(Path.of("examples/company")), store, data, limits, engines::modelFor, ModelCatalog.bundled());
+        this.runs = new RunService(atelier, store, data, limits, ModelCatalog.bundled());
         this.server = new AtelierServer(runs, new ExampleProfiles(EXAMPLES), settings, "test").start();
     }
 

@@ -42,11 +42,11 @@ class TraceContextInTest {
     @Test
     void aCallersTraceContinuesIntoTheSiteAndTheQueueIsObservable() throws Exception {
         try (InMemoryTelemetry mem = new InMemoryTelemetry(false);
-             Atelier atelier = new Atelier(new BuiltinEngines(), QaAgent.create(QualityConfig.defaults().withBrowser(false)),
-                     CostEstimator.reference(), Escalation.NONE, mem.telemetry);
+             Atelier atelier = Atelier.builder().quality(QualityConfig.defaults().withBrowser(false))
+                     .pricer(CostEstimator.reference()).telemetry(mem.telemetry).company(Path.of("examples/company")).build();
              RunStore store = new RunStore(RunDatabase.h2In(data));
-             RunService runs = new RunService(atelier, atelier.loadCompany(Path.of("examples/company")), store, data,
-                     new RunService.Limits(1, 5), new BuiltinEngines()::modelFor, ModelCatalog.bundled());
+             RunService runs = new RunService(atelier, store, data,
+                     new RunService.Limits(1, 5), ModelCatalog.bundled());
              AtelierServer server = new AtelierServer(runs, new ExampleProfiles(Path.of("examples/profiles")),
                      ServerSettings.defaults().withPort(0).withRateLimit(0, 1), "test").start()) {
             HttpClient http = HttpClient.newHttpClient();

@@ -12,7 +12,7 @@ import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
 import ai.atelier.workflow.RunListener;
-import ai.atelier.workflow.SiteGeneration;
+
 import ai.atelier.workflow.WorkflowDefinition;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -37,19 +37,18 @@ class PersonasTraceTest {
     @TempDir
     Path tmp;
 
-    SiteGeneration.Result generate(Telemetry telemetry, Path out) {
-        try (Atelier atelier = Atelier.builtin(QualityConfig.defaults().withBrowser(false), telemetry)) {
+    ai.atelier.SiteResult generate(Telemetry telemetry, Path out) {
+        try (Atelier atelier = Atelier.builder().quality(QualityConfig.defaults().withBrowser(false)).telemetry(telemetry)
+                .company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             Profile p = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            WorkflowDefinition wf = atelier.loadWorkflow("personas");
-            return atelier.generate(p, c, atelier.retrieverFor(c), wf, out, "priya-personas-test", RunListener.NONE);
+            return atelier.generate(new ai.atelier.SiteJob(p, "personas", ai.atelier.SiteJob.Options.in(out), "priya-personas-test"), RunListener.NONE);
         }
     }
 
     @Test
     void personasSiteIsAWorkflowSpanOverAgentSpansOverModelCalls() {
         try (InMemoryTelemetry mem = new InMemoryTelemetry(false)) {
-            SiteGeneration.Result r = generate(mem.telemetry, tmp.resolve("site"));
+            ai.atelier.SiteResult r = generate(mem.telemetry, tmp.resolve("site"));
 
             SpanData site = mem.one("invoke_workflow personas");
             assertThat(site.getParentSpanContext().isValid()).isFalse();
@@ -154,7 +153,7 @@ class PersonasTraceTest {
 
     @Test
     void offEmitsNothingAndTheSiteIsTheSame() {
-        SiteGeneration.Result r = generate(Telemetry.off(), tmp.resolve("off"));
+        ai.atelier.SiteResult r = generate(Telemetry.off(), tmp.resolve("off"));
         assertThat(Telemetry.off().enabled()).isFalse();
         assertThat(r.report().steps()).hasSize(4);
         assertThat(Telemetry.off().chatSpans(null)).isNull();

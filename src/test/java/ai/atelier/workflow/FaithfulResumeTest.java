@@ -30,7 +30,7 @@ class FaithfulResumeTest {
         Path out = tmp.resolve("site");
         Files.delete(out.resolve("report.json")); // as after a kill -9: only the journal and the step outputs are there
         Files.delete(out.resolve("assets"));
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             SiteReport r = atelier.resume(out, RunListener.NONE).report();
             assertThat(r.status()).isEqualTo(SiteReport.OK);
             assertThat(r.sessions()).isEqualTo(2);
@@ -56,7 +56,7 @@ class FaithfulResumeTest {
         List<String> finished = first.steps().stream().filter(StepSpan::ok).map(StepSpan::id).toList();
         assertThat(finished).contains("pain-points", "offerings", "copy-hero", "art-director");
         Files.delete(out.resolve("assets"));
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             SiteReport r = atelier.resume(out, RunListener.NONE).report();
             assertThat(r.status()).as(r.error()).isEqualTo(SiteReport.OK);
             for (String id : finished) {
@@ -73,11 +73,9 @@ class FaithfulResumeTest {
     private static SiteReport failAtArtist(Path out, String workflow) throws Exception {
         Files.createDirectories(out);
         Files.writeString(out.resolve("assets"), "in the way");
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             Profile p = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            WorkflowDefinition wf = atelier.loadWorkflow(workflow);
-            SiteReport r = atelier.generate(p, c, atelier.retrieverFor(c), wf, out, "resume-test", RunListener.NONE).report();
+            SiteReport r = atelier.generate(new ai.atelier.SiteJob(p, workflow, ai.atelier.SiteJob.Options.in(out), "resume-test"), RunListener.NONE).report();
             assertThat(r.status()).isEqualTo(SiteReport.FAILED);
             assertThat(r.failedStep()).isEqualTo("artist");
             return r;

@@ -26,9 +26,9 @@ class FineGrainedWorkflowTest {
 
     @BeforeAll
     static void setUp() {
-        atelier = Atelier.builtin();
+        atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build();
         company = atelier.loadCompany(Path.of("examples/company"));
-        retriever = atelier.retrieverFor(company);
+        retriever = atelier.retriever(ai.atelier.knowledge.IngestListener.SILENT);
     }
 
     @AfterAll
@@ -47,8 +47,7 @@ class FineGrainedWorkflowTest {
     void passesQaWithNineModelStepsAndTheSamePageContentAsPersonas(Path file) throws Exception {
         Profile p = new ProfileReader().read(file);
         String name = file.getFileName().toString().replace(".json", "");
-        WorkflowDefinition fine = atelier.loadWorkflow("fine-grained");
-        SiteGeneration.Result r = atelier.generate(p, company, retriever, fine, out.resolve("fine").resolve(name), name + "-fg", RunListener.NONE);
+        ai.atelier.SiteResult r = atelier.generate(new ai.atelier.SiteJob(p, "fine-grained", ai.atelier.SiteJob.Options.in(out.resolve("fine").resolve(name)), name + "-fg"), RunListener.NONE);
 
         assertThat(r.ok()).as(r.report().error() == null ? "" : r.report().error()).isTrue();
         assertThat(r.report().quality().passed()).isTrue();
@@ -61,8 +60,7 @@ class FineGrainedWorkflowTest {
         assertThat(r.dir().resolve("drafts/review.json")).content().contains("\"approved\" : true");
 
         // Same rules, split into steps: the spec matches the one-step personalizer's, so the designs compare like for like.
-        SiteGeneration.Result personas = atelier.generate(p, company, retriever, atelier.loadWorkflow("personas"),
-                out.resolve("personas").resolve(name), name + "-p", RunListener.NONE);
+        ai.atelier.SiteResult personas = atelier.generate(new ai.atelier.SiteJob(p, "personas", ai.atelier.SiteJob.Options.in(out.resolve("personas").resolve(name)), name + "-p"), RunListener.NONE);
         assertThat(r.dir().resolve("spec.json")).hasSameTextualContentAs(personas.dir().resolve("spec.json"));
         assertThat(r.report().totals().carriedTokens()).isGreaterThan(personas.report().totals().carriedTokens());
     }

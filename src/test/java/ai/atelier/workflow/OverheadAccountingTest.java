@@ -43,11 +43,11 @@ class OverheadAccountingTest {
                   - {id: developer, persona: frontend-developer, after: [artist]}
                   - {id: qa, persona: qa, after: [developer]}
                 """);
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             Company c = atelier.loadCompany(Path.of("examples/company"));
             Profile p = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
             WorkflowDefinition wf = atelier.loadWorkflow(wfFile.toString());
-            SiteGeneration.Result r = atelier.generate(p, c, atelier.retrieverFor(c), wf, tmp.resolve("site"), "t", RunListener.NONE);
+            ai.atelier.SiteResult r = atelier.generate(new ai.atelier.SiteJob(p, wfFile.toString(), ai.atelier.SiteJob.Options.in(tmp.resolve("site")), "t"), RunListener.NONE);
             SiteReport rep = r.report();
             assertThat(r.ok()).isTrue();
 

@@ -50,10 +50,8 @@ class ReviseLoopTest {
     }
 
     private static SiteReport generate(QualityConfig config, Escalation escalation, String workflow, String dir) {
-        try (Atelier atelier = new Atelier(new BuiltinEngines(), QaAgent.create(config), ai.atelier.economics.CostEstimator.reference(), escalation)) {
-            Company c = atelier.loadCompany(company);
-            var wf = atelier.loadWorkflow(workflow);
-            return atelier.generate(priya, c, atelier.retrieverFor(c), wf, tmp.resolve(dir), dir, RunListener.NONE).report();
+        try (Atelier atelier = Atelier.builder().qa(QaAgent.create(config)).pricer(ai.atelier.economics.CostEstimator.reference()).escalation(escalation).company(company).build()) {
+            return atelier.generate(new ai.atelier.SiteJob(priya, workflow, ai.atelier.SiteJob.Options.in(tmp.resolve(dir)), dir), RunListener.NONE).report();
         }
     }
 

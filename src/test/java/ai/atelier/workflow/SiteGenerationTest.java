@@ -22,12 +22,10 @@ class SiteGenerationTest {
         Path out = tmp.resolve("site");
         Files.createDirectories(out);
         Files.writeString(out.resolve("assets"), "in the way");
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             Profile p = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            WorkflowDefinition wf = atelier.loadWorkflow("personas");
             List<String> events = Collections.synchronizedList(new ArrayList<>());
-            var result = atelier.generate(p, c, atelier.retrieverFor(c), wf, out, "fail-test", new RunListener() {
+            var result = atelier.generate(new ai.atelier.SiteJob(p, "personas", ai.atelier.SiteJob.Options.in(out), "fail-test"), new RunListener() {
                 @Override
                 public void stepFinished(StepSpan span) {
                     events.add(span.id() + ":" + span.status());
@@ -60,10 +58,9 @@ class SiteGenerationTest {
 
     @Test
     void artistAndDeveloperRunAfterThePersonalizerAndOverlapInTime(@TempDir Path tmp) {
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             Profile p = new ProfileReader().read(Path.of("examples/profiles/retail-diego-martinez.json"));
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            var result = atelier.generate(p, c, atelier.retrieverFor(c), atelier.loadWorkflow("personas"), tmp.resolve("s"), "x", RunListener.NONE);
+            var result = atelier.generate(new ai.atelier.SiteJob(p, "personas", ai.atelier.SiteJob.Options.in(tmp.resolve("s")), "x"), RunListener.NONE);
             var spans = result.report().steps();
             StepSpan personalizer = spans.get(0), artist = spans.get(1), developer = spans.get(2), qa = spans.get(3);
             assertThat(artist.startMs()).isGreaterThanOrEqualTo(personalizer.endMs());
@@ -81,10 +78,9 @@ class SiteGenerationTest {
         Path wfFile = tmp.resolve("tight.yaml");
         Files.writeString(wfFile, "name: tight\nsteps:\n  - {id: personalizer, persona: personalizer, timeoutSeconds: 0.000001}\n"
                 + "  - {id: developer, persona: frontend-developer, after: [personalizer]}\n");
-        try (Atelier atelier = Atelier.builtin()) {
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).pricer(ai.atelier.economics.CostEstimator.reference()).build()) {
             Profile p = new ProfileReader().read(Path.of("examples/profiles/logistics-hannah-becker.json"));
-            Company c = atelier.loadCompany(Path.of("examples/company"));
-            var r = atelier.generate(p, c, atelier.retrieverFor(c), atelier.loadWorkflow(wfFile.toString()), tmp.resolve("s"), "t", RunListener.NONE).report();
+            var r = atelier.generate(new ai.atelier.SiteJob(p, wfFile.toString(), ai.atelier.SiteJob.Options.in(tmp.resolve("s")), "t"), RunListener.NONE).report();
             assertThat(r.status()).isEqualTo(SiteReport.FAILED);
             assertThat(r.failedStep()).isEqualTo("personalizer");
             assertThat(r.steps().get(0).status()).isEqualTo(StepSpan.TIMEOUT);

@@ -1,5 +1,6 @@
 package ai.atelier.site.rules;
 
+import ai.atelier.Slug;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.CompanyCallToAction;
 import ai.atelier.knowledge.IndustryMatcher;

@@ -9,12 +9,11 @@ import ai.atelier.workflow.SiteState;
 import ai.atelier.workflow.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
- * The artist: one image per visual element of the spec, drawn in parallel on the context's
- * fan-out executor; the first failure cancels the rest. The artist bound to its role decides the
+ * The artist: one image per visual element of the spec, drawn in parallel through the context's
+ * fan-out (which never blocks a step-pool worker on its own pool); the first failure cancels the rest. The artist bound to its role decides the
  * image file type, which the state learns before any step runs, so the developer can plan image
  * slots while the artist is still drawing.
  */
@@ -42,20 +41,12 @@ final class ArtistStep implements Step {
     @Override
     public void run(SiteState state, Crew crew, PersonaContext ctx) throws Exception {
         var artist = crew.engines().artist(ctx.role());
-        List<Future<Image>> jobs = new ArrayList<>();
+        List<Callable<Image>> draws = new ArrayList<>();
         for (VisualElement v : state.spec().visualElements()) {
             ctx.meter().carried(ctx.tokens().count(Handoff.visual(v)));
-            jobs.add(ctx.executor().submit(() -> artist.draw(v, state.company(), ctx)));
+            draws.add(() -> artist.draw(v, state.company(), ctx));
         }
-        try {
-            for (Future<Image> f : jobs) state.addImage(f.get());
-        } catch (ExecutionException e) {
-            jobs.forEach(j -> j.cancel(true));
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        } catch (InterruptedException e) {
-            jobs.forEach(j -> j.cancel(true));
-            throw e;
-        }
+        ctx.fanOut(draws).forEach(state::addImage);
     }
 
     @Override

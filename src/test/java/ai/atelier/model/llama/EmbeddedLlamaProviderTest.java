@@ -185,7 +185,7 @@ class EmbeddedLlamaProviderTest {
         EmbeddedLlamaProvider provider = new EmbeddedLlamaProvider(new EmbeddedModels());
         ConfiguredEngines engines = new ConfiguredEngines(c, new Providers(List.of(provider)), NO_ENV);
         ModelClient planner = provider.chat(c.models().get("planner"), NO_ENV);
-        try (Atelier atelier = new Atelier(engines, QaAgent.standard())) {
+        try (Atelier atelier = Atelier.builder().engines(engines).qa(QaAgent.standard()).build()) {
             planner.chat(ask("hello", 10, MINUTE));
             assertThat(provider.loadedCount()).isEqualTo(1);
             // atelier models: the price the config shows before and after, self-hosted either way

@@ -3,6 +3,8 @@ package ai.atelier.site.finegrained;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.atelier.Atelier;
+import ai.atelier.SiteJob;
+import ai.atelier.SiteResult;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.site.ProfileReader;
@@ -30,11 +32,9 @@ class FineGrainedPromptSizeTest {
     @Test
     void eachStepCarriesOnlyWhatItNeeds() {
         Map<String, Long> tokens = new LinkedHashMap<>();
-        try (Atelier atelier = Atelier.builtin()) {
-            Company company = atelier.loadCompany(Path.of("examples/company"));
-            Retriever retriever = atelier.retrieverFor(company);
-            SiteGeneration.Result r = atelier.generate(new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json")),
-                    company, retriever, atelier.loadWorkflow("fine-grained"), out.resolve("site"), "priya-fg", RunListener.NONE);
+        try (Atelier atelier = Atelier.builder().company(Path.of("examples/company")).build()) {
+            SiteResult r = atelier.generate(new SiteJob(new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json")),
+                    "fine-grained", SiteJob.Options.in(out.resolve("site")), "priya-fg"));
             assertThat(r.ok()).as(String.valueOf(r.report().error())).isTrue();
             for (StepSpan s : r.report().steps()) if (!s.calls().isEmpty()) tokens.put(s.id(), s.inputTokens());
         }

@@ -58,13 +58,13 @@ class AddingAStepTest {
 
         ExecutorService workers = Executors.newCachedThreadPool();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try (Atelier loaders = Atelier.builtin()) {
+        try (Atelier loaders = Atelier.builder().build()) {
             Company company = loaders.loadCompany(Path.of("examples/company"));
             Crew crew = new Crew(new BuiltinEngines(), QaAgent.create(QualityConfig.load(null, Map.of()).withBrowser(false)), steps);
             SiteGeneration generation = new SiteGeneration(new Orchestrator(workers, timer, new Prompts(), new TokenCounter()), crew);
             Path out = tmp.resolve("site");
             SiteReport r = generation.run(new SiteGeneration.Request("meta", new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json")),
-                    company, loaders.retrieverFor(company), wf, out), RunListener.NONE).report();
+                    company, loaders.retrieverFor(company, ai.atelier.knowledge.IngestListener.SILENT), wf, out), RunListener.NONE).report();
 
             assertThat(r.status()).as(r.error()).isEqualTo(SiteReport.OK);
             assertThat(r.steps()).filteredOn(s -> s.id().equals("meta")).singleElement()
