@@ -10,8 +10,6 @@ import ai.atelier.knowledge.KnowledgeBase;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.TokenCounter;
-import ai.atelier.model.provider.Credentials;
-import ai.atelier.model.provider.Providers;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Engines;
@@ -21,7 +19,7 @@ import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.site.model.ConfiguredEngines;
 import ai.atelier.telemetry.Telemetry;
 import ai.atelier.workflow.Crew;
-import ai.atelier.workflow.Escalation;
+import ai.atelier.workflow.Promotion;
 import ai.atelier.workflow.ReviseLoop;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.RunListener;
@@ -60,27 +58,27 @@ public final class Atelier implements AutoCloseable {
     private final ai.atelier.model.BindingCheck bindingCheck = ai.atelier.model.BindingCheck.standard();
 
     public Atelier(Engines engines, QaAgent qa) {
-        this(engines, qa, CostEstimator.reference(), Escalation.NONE);
+        this(engines, qa, CostEstimator.reference(), Promotion.NONE);
     }
 
     /** With a pricer that estimates what each step would cost on the models a config binds to its role. */
     public Atelier(Engines engines, QaAgent qa, StepPricer pricer) {
-        this(engines, qa, pricer, Escalation.NONE);
+        this(engines, qa, pricer, Promotion.NONE);
     }
 
     /**
-     * With a pricer (estimates of each step on the models a config binds to its role) and an
-     * escalation hook (where the revise loop finds a larger model tier for a role whose revisions are spent).
+     * With a pricer (estimates of each step on the models a config binds to its role) and a
+     * promotion hook (where the revise loop finds a larger model tier for a role whose revisions are spent).
      */
-    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation) {
-        this(engines, qa, pricer, escalation, Telemetry.off());
+    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Promotion promotion) {
+        this(engines, qa, pricer, promotion, Telemetry.off());
     }
 
     /**
      * As above, with telemetry (traces and metrics of every site, step and model call; see
      * docs/observability.md). This Atelier owns it: closing the Atelier flushes and stops it.
      */
-    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Escalation escalation, Telemetry telemetry) {
+    public Atelier(Engines engines, QaAgent qa, StepPricer pricer, Promotion promotion, Telemetry telemetry) {
         this.telemetry = telemetry;
         this.qa = qa;
         this.engines = engines;
@@ -88,7 +86,7 @@ public final class Atelier implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
         this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry,
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), promotion), telemetry,
                 ai.atelier.workflow.RunManifest.Bindings.NONE);
     }
 
@@ -104,13 +102,13 @@ public final class Atelier implements AutoCloseable {
 
     /** As {@link #fromConfig(AtelierConfig, QaAgent)}, with telemetry. */
     public static Atelier fromConfig(AtelierConfig config, QaAgent qa, Telemetry telemetry) {
-        return new Atelier(new ConfiguredEngines(config, Providers.standard(), Credentials.fromEnvironment()), qa,
+        return new Atelier(new ConfiguredEngines(ai.atelier.model.wiring.ConfiguredModels.builder(config).build()), qa,
                 CostEstimator.reference(), CONFIG_LADDERS, telemetry);
     }
 
-    /** Escalation along a model config's per-role ladders. */
-    public static final Escalation CONFIG_LADDERS = (role, current) ->
-            current instanceof ConfiguredEngines c ? c.escalated(role) : java.util.Optional.empty();
+    /** Promotion along a model config's per-role escalation ladders (the same clients and limits, one rung up). */
+    public static final Promotion CONFIG_LADDERS = (role, current) ->
+            current instanceof ConfiguredEngines c ? c.promoted(role) : java.util.Optional.empty();
 
     /** Every role on the built-in engine, standard QA. */
     public static Atelier builtin() {
@@ -124,7 +122,7 @@ public final class Atelier implements AutoCloseable {
 
     /** Every role on the built-in engine, QA as {@code quality} says, with telemetry. */
     public static Atelier builtin(QualityConfig quality, Telemetry telemetry) {
-        return new Atelier(new BuiltinEngines(), QaAgent.create(quality), CostEstimator.reference(), Escalation.NONE, telemetry);
+        return new Atelier(new BuiltinEngines(), QaAgent.create(quality), CostEstimator.reference(), Promotion.NONE, telemetry);
     }
 
     /** This Atelier's telemetry (off unless it was handed one). */

@@ -81,7 +81,7 @@ final class GenerateCommand implements Callable<Integer> {
         // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md); off, it loads nothing
         ai.atelier.telemetry.Telemetry telemetry = ai.atelier.telemetry.Telemetry.fromEnvironment();
         try (Atelier atelier = timings.time("load-validators", "config-engines-and-qa-checks", () -> replay.requested()
-                ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config), ai.atelier.workflow.Escalation.NONE, telemetry)
+                ? new Atelier(replay.engines(), QaAgent.create(qualityConfig()), CostEstimator.forConfig(config), ai.atelier.workflow.Promotion.NONE, telemetry)
                 : ModelSetup.atelier(bound, qualityConfig(), telemetry).bound(ai.atelier.workflow.RunManifest.Bindings.of(bound)))) {
             if (resume != null) {
                 if (company != null || out != null || !"personas".equals(workflow)) {

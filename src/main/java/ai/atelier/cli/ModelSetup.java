@@ -20,7 +20,7 @@ final class ModelSetup {
     }
 
     static AtelierConfig config(Path explicit) {
-        return new ConfigLoader(Providers.standard().keywords()).locate(explicit, System::getenv, Path.of("").toAbsolutePath());
+        return new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).locate(explicit, System::getenv, Path.of("").toAbsolutePath());
     }
 
     /**
@@ -30,7 +30,7 @@ final class ModelSetup {
     static ai.atelier.site.Engines engines(Path explicit) {
         AtelierConfig c = explicit != null && !definesModels(explicit) ? null : config(explicit);
         return c == null || (c.models().isEmpty() && c.roles().isEmpty()) ? new ai.atelier.site.builtin.BuiltinEngines()
-                : new ai.atelier.site.model.ConfiguredEngines(c, Providers.standard(), ai.atelier.model.provider.Credentials.fromEnvironment());
+                : new ai.atelier.site.model.ConfiguredEngines(c, ai.atelier.model.wiring.StandardProviders.standard(), ai.atelier.model.provider.Credentials.fromEnvironment());
     }
 
     private static boolean definesModels(Path file) {

@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         ai.atelier.site.Engines engines = ModelSetup.engines(config);
         // OpenTelemetry export when the standard OTEL_* variables ask for it (docs/observability.md)
         Atelier atelier = new Atelier(engines, QaAgent.standard(), ai.atelier.economics.CostEstimator.reference(),
-                ai.atelier.workflow.Escalation.NONE, ai.atelier.telemetry.Telemetry.fromEnvironment());
+                ai.atelier.workflow.Promotion.NONE, ai.atelier.telemetry.Telemetry.fromEnvironment());
         if (GenerateCommand.refused(spec.commandLine().getErr(), atelier.bindingProblems())) {
             atelier.close();
             return AtelierCommand.EXIT_BAD_INPUT;

@@ -14,7 +14,7 @@ import ai.atelier.runs.RunService;
 import ai.atelier.runs.RunStore;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.telemetry.InMemoryTelemetry;
-import ai.atelier.workflow.Escalation;
+import ai.atelier.workflow.Promotion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -43,7 +43,7 @@ class TraceContextInTest {
     void aCallersTraceContinuesIntoTheSiteAndTheQueueIsObservable() throws Exception {
         try (InMemoryTelemetry mem = new InMemoryTelemetry(false);
              Atelier atelier = new Atelier(new BuiltinEngines(), QaAgent.create(QualityConfig.defaults().withBrowser(false)),
-                     CostEstimator.reference(), Escalation.NONE, mem.telemetry);
+                     CostEstimator.reference(), Promotion.NONE, mem.telemetry);
              RunStore store = new RunStore(RunDatabase.h2In(data));
              RunService runs = new RunService(atelier, atelier.loadCompany(Path.of("examples/company")), store, data,
                      new RunService.Limits(1, 5), new BuiltinEngines()::modelFor, ModelCatalog.bundled());

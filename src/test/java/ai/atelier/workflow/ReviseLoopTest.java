@@ -48,7 +48,7 @@ class ReviseLoopTest {
         priya = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
     }
 
-    private static SiteReport generate(QualityConfig config, Escalation escalation, String workflow, String dir) {
+    private static SiteReport generate(QualityConfig config, Promotion escalation, String workflow, String dir) {
         try (Atelier atelier = new Atelier(new BuiltinEngines(), QaAgent.create(config), ai.atelier.economics.CostEstimator.reference(), escalation)) {
             Company c = atelier.loadCompany(company);
             var wf = atelier.loadWorkflow(workflow);
@@ -62,7 +62,7 @@ class ReviseLoopTest {
 
     @Test
     void builtinOwnersAreNotReRunAndTheReportSaysWhy() {
-        SiteReport r = generate(config(), Escalation.NONE, "personas", "builtin-skip");
+        SiteReport r = generate(config(), Promotion.NONE, "personas", "builtin-skip");
         assertThat(r.status()).isEqualTo(SiteReport.FAILED);
         assertThat(r.error()).contains("quality gate failed").contains("banned-phrases");
         assertThat(r.steps()).extracting(StepSpan::id).containsExactly("personalizer", "artist", "developer", "qa");
@@ -76,7 +76,7 @@ class ReviseLoopTest {
 
     @Test
     void eachRoundReRunsTheOwnerAndEverythingDownstreamAsItsOwnSpans() {
-        SiteReport r = generate(config().withReviseBuiltin(true), Escalation.NONE, "personas", "two-rounds");
+        SiteReport r = generate(config().withReviseBuiltin(true), Promotion.NONE, "personas", "two-rounds");
         assertThat(r.steps()).extracting(StepSpan::id).containsExactly("personalizer", "artist", "developer", "qa",
                 "personalizer#r1", "artist#r1", "developer#r1", "qa#r1",
                 "personalizer#r2", "artist#r2", "developer#r2", "qa#r2");
@@ -95,7 +95,7 @@ class ReviseLoopTest {
 
     @Test
     void roundsAreBoundedByTheConfiguredMaximum() {
-        SiteReport r = generate(config().withReviseBuiltin(true).withMaxReviseRounds(1), Escalation.NONE, "single-llm", "one-round");
+        SiteReport r = generate(config().withReviseBuiltin(true).withMaxReviseRounds(1), Promotion.NONE, "single-llm", "one-round");
         assertThat(r.steps()).extracting(StepSpan::id).containsExactly("site", "qa", "site#r1", "qa#r1");
         assertThat(r.revisions()).extracting(Revision::outcome).containsExactly(Revision.FAILING, Revision.SKIPPED);
     }
@@ -103,7 +103,7 @@ class ReviseLoopTest {
     @Test
     void whenRevisionsAreSpentTheLoopAsksTheEscalationHookForALargerTier() {
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Escalation nextTier = (role, current) -> {
+        Promotion nextTier = (role, current) -> {
             asked.add(role);
             return Optional.of(new BuiltinEngines());
         };
