@@ -10,8 +10,6 @@ import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.BindingCheck;
 import ai.atelier.model.TokenCounter;
-import ai.atelier.model.provider.Credentials;
-import ai.atelier.model.provider.Providers;
 import ai.atelier.quality.QaAgent;
 import ai.atelier.quality.QualityConfig;
 import ai.atelier.quality.QualityReport;
@@ -23,7 +21,7 @@ import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.site.model.ConfiguredEngines;
 import ai.atelier.telemetry.Telemetry;
 import ai.atelier.workflow.Crew;
-import ai.atelier.workflow.Escalation;
+import ai.atelier.workflow.Promotion;
 import ai.atelier.workflow.Orchestrator;
 import ai.atelier.workflow.ReviseLoop;
 import ai.atelier.workflow.RunListener;
@@ -95,7 +93,7 @@ public final class Atelier implements AutoCloseable {
         this.telemetry = b.telemetry;
         this.qa = b.qa != null ? b.qa : QaAgent.create(b.quality != null ? b.quality : QualityConfig.defaults());
         this.engines = b.engines != null ? b.engines
-                : b.config != null ? new ConfiguredEngines(b.config, Providers.standard(), Credentials.fromEnvironment()) : new BuiltinEngines();
+                : b.config != null ? new ConfiguredEngines(ai.atelier.model.wiring.ConfiguredModels.builder(b.config).build()) : new BuiltinEngines();
         this.companyDir = b.companyDir;
         this.sitesDir = b.sitesDir;
         // bounded: a step that fans out works on its own fan-out while it waits (PersonaContext.fanOut), so a full pool never deadlocks
@@ -105,9 +103,9 @@ public final class Atelier implements AutoCloseable {
         this.workers = pool;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
-        Escalation escalation = b.escalation != null ? b.escalation : CONFIG_LADDERS;
+        Promotion promotion = b.promotion != null ? b.promotion : CONFIG_LADDERS;
         this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa, StandardSteps.all()), b.pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry, b.bindings);
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), promotion), telemetry, b.bindings);
     }
 
     /** A builder with every default: the built-in engine, the bundled quality settings, no pricer, telemetry off. */
@@ -115,9 +113,9 @@ public final class Atelier implements AutoCloseable {
         return new Builder();
     }
 
-    /** Escalation along a model config's per-role ladders (nothing to escalate to on other engines). */
-    private static final Escalation CONFIG_LADDERS = (role, current) ->
-            current instanceof ConfiguredEngines c ? c.escalated(role) : Optional.empty();
+    /** Promotion along a model config's per-role escalation ladders (the same clients and limits, one rung up; nothing on other engines). */
+    private static final Promotion CONFIG_LADDERS = (role, current) ->
+            current instanceof ConfiguredEngines c ? c.promoted(role) : Optional.empty();
 
     /**
      * How an Atelier is made: what each role runs on, the company, the quality settings, the pricer
@@ -130,7 +128,7 @@ public final class Atelier implements AutoCloseable {
         private QualityConfig quality;
         private QaAgent qa;
         private StepPricer pricer = StepPricer.NONE;
-        private Escalation escalation;
+        private Promotion promotion;
         private Telemetry telemetry = Telemetry.off();
         private RunManifest.Bindings bindings = RunManifest.Bindings.NONE;
         private Path sitesDir = Path.of("out");
@@ -175,8 +173,8 @@ public final class Atelier implements AutoCloseable {
         }
 
         /** Where the revise loop finds a larger model for a role whose revisions are spent (default: the config's ladders). */
-        public Builder escalation(Escalation escalation) {
-            this.escalation = escalation;
+        public Builder promotion(Promotion promotion) {
+            this.promotion = promotion;
             return this;
         }
 

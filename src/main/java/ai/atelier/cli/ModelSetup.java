@@ -28,7 +28,7 @@ final class ModelSetup {
     }
 
     static AtelierConfig config(Path explicit) {
-        return new ConfigLoader(Providers.standard().keywords()).locate(explicit, System::getenv, Path.of("").toAbsolutePath());
+        return new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).locate(explicit, System::getenv, Path.of("").toAbsolutePath());
     }
 
     /**

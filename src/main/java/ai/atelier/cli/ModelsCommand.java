@@ -1,7 +1,7 @@
 package ai.atelier.cli;
 
 import ai.atelier.model.AtelierConfig;
-import ai.atelier.model.ModelInventory;
+import ai.atelier.model.wiring.ModelInventory;
 import ai.atelier.model.provider.Credentials;
 import ai.atelier.model.provider.Providers;
 import ai.atelier.site.model.ConfiguredEngines;
@@ -36,7 +36,7 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AtelierConfig c = ModelSetup.config(config);
-        Providers providers = Providers.standard();
+        Providers providers = ai.atelier.model.wiring.StandardProviders.standard();
         Credentials creds = Credentials.fromEnvironment();
         ModelInventory inv = new ModelInventory(c, providers, creds);
         if (wide) {

@@ -4,7 +4,6 @@ import ai.atelier.AtelierException;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.CallMeter;
 import ai.atelier.model.ModelCall;
-import ai.atelier.model.ModelClient;
 import ai.atelier.model.TokenUsage;
 import ai.atelier.site.Artist;
 import ai.atelier.site.Engines;
@@ -90,11 +89,6 @@ public final class ReplayEngines implements Engines {
     @Override
     public SiteGenerator siteGenerator(String role) {
         return (p, c, r, ctx) -> builtin(role, ctx, x -> builtin.siteGenerator(role).generate(p, c, r, x));
-    }
-
-    @Override
-    public Optional<ModelClient> chatModel(String role, PersonaContext ctx) {
-        return Optional.empty();
     }
 
     /**

@@ -4,7 +4,7 @@ import ai.atelier.AtelierException;
 import ai.atelier.model.CatalogEntry;
 import ai.atelier.model.ModelCatalog;
 import ai.atelier.model.Tier;
-import ai.atelier.model.llama.LlamaSettings;
+import ai.atelier.model.LlamaSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

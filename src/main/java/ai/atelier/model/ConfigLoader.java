@@ -1,7 +1,6 @@
 package ai.atelier.model;
 
 import ai.atelier.AtelierException;
-import ai.atelier.model.llama.LlamaSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,7 +6,7 @@ package ai.atelier.model;
  * and the catalog price (never a provider's own cost figure). A model without a known price is
  * recorded with cost null, reported as unknown. Failed calls are recorded too, with their error.
  * The price is looked up after each call, so a model priced by measured throughput (a self-hosted
- * one, see {@link MeasuredPrice}) is charged at the rate measured up to that call.
+ * one, see {@code ai.atelier.model.pricing.MeasuredPrice}) is charged at the rate measured up to that call.
  */
 public final class Metering implements Interceptor {
     private final String model;

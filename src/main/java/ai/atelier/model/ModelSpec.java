@@ -1,6 +1,5 @@
 package ai.atelier.model;
 
-import ai.atelier.model.llama.LlamaSettings;
 import java.time.Duration;
 
 /**

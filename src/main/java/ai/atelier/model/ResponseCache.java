@@ -20,6 +20,12 @@ public final class ResponseCache implements Interceptor {
         this.model = model;
     }
 
+    /** A hit is answered here, without proceeding. */
+    @Override
+    public Proceeds proceeds() {
+        return Proceeds.AT_MOST_ONCE;
+    }
+
     @Override
     public ChatResponse intercept(Chain chain) {
         ChatRequest r = chain.request();

@@ -20,6 +20,12 @@ public final class RetryInterceptor implements Interceptor {
         this.log = log;
     }
 
+    /** Each retry proceeds again, after the failed attempt returned. */
+    @Override
+    public Proceeds proceeds() {
+        return Proceeds.REPEATEDLY;
+    }
+
     @Override
     public ChatResponse intercept(Chain chain) {
         ChatRequest r = chain.request();

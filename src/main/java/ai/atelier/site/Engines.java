@@ -8,11 +8,14 @@ import java.util.function.Function;
 
 /**
  * Which implementation plays each role: the built-in engine, or a model the configuration binds to
- * that role. The workflow asks for personas by role and never knows which engine answers.
+ * that role. The workflow asks for personas by role and never knows which engine answers. An
+ * implementation provides the four persona factories and, when roles may run on models,
+ * {@link #model}; everything else follows from those: a persona that is not one of the four asks
+ * for its role's model and runs its built-in rules when the role has none.
  */
 public interface Engines {
-    /** The model name a role is bound to ("builtin" for the built-in engine). */
-    String modelFor(String role);
+    /** The model name of a role on the built-in engine. */
+    String BUILTIN = "builtin";
 
     Personalizer personalizer(String role);
 
@@ -22,25 +25,33 @@ public interface Engines {
 
     SiteGenerator siteGenerator(String role);
 
-    /**
-     * A chat client for a role bound to a model, whose calls are metered into {@code ctx}'s meter
-     * (tokens and cost per call) and escalate to larger tiers when a call fails; empty when the role
-     * runs on the built-in engine. For free-text calls; structured answers use {@link #chatLadder}.
-     */
-    Optional<ModelClient> chatModel(String role, PersonaContext ctx);
+    /** The model the configuration binds to {@code role}; empty when the role runs on the built-in engine. */
+    default Optional<RoleModel> model(String role) {
+        return Optional.empty();
+    }
+
+    /** The model name a role is bound to ({@value #BUILTIN} for the built-in engine). */
+    default String modelFor(String role) {
+        return model(role).map(RoleModel::name).orElse(BUILTIN);
+    }
 
     /**
-     * The role's chat models for a structured answer ({@code ai.atelier.model.StructuredCall}): its
-     * own model first, then the larger tiers configured for escalation, each metered into
-     * {@code ctx}'s meter; empty when the role runs on the built-in engine.
+     * A chat client for a role bound to a model, whose calls are metered into {@code ctx}'s meter
+     * and escalate to larger tiers when a call fails; empty on the built-in engine. Shorthand for
+     * {@code model(role).map(m -> m.chat(ctx))}.
      */
+    default Optional<ModelClient> chatModel(String role, PersonaContext ctx) {
+        return model(role).map(m -> m.chat(ctx));
+    }
+
+    /** The role's escalation ladder for a structured answer; empty on the built-in engine. Shorthand for {@link RoleModel#ladder}. */
     default List<ModelClient> chatLadder(String role, PersonaContext ctx) {
-        return chatModel(role, ctx).map(List::of).orElse(List.of());
+        return model(role).map(m -> m.ladder(ctx)).orElse(List.of());
     }
 
     /** The output token cap for a role's model calls. */
     default int maxOutputTokens(String role) {
-        return ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS;
+        return model(role).map(RoleModel::maxOutputTokens).orElse(ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * When QA's gate fails, sends the page back to the steps that own the blocking failures, with the
  * failures as feedback, then re-runs everything downstream of them and QA again; at most
- * {@code maxRounds} rounds, then one more on the next model tier if {@link Escalation} offers one.
+ * {@code maxRounds} rounds, then one more on the next model tier if {@link Promotion} offers one.
  * Each failure goes to the step with the strongest {@link Step.Claim} on its check: content and
  * policy failures to the personalizer, everything else (markup, accessibility, layout, links) to
  * the front-end developer, or to the one step that builds the whole site.
@@ -27,17 +27,17 @@ public final class ReviseLoop {
     private final Orchestrator orchestrator;
     private final int maxRounds;
     private final boolean rerunDeterministic;
-    private final Escalation escalation;
+    private final Promotion promotion;
 
     /**
      * @param rerunDeterministic re-run built-in steps anyway (to measure what a round costs in
      *                           coordination; it cannot change the page)
      */
-    public ReviseLoop(Orchestrator orchestrator, int maxRounds, boolean rerunDeterministic, Escalation escalation) {
+    public ReviseLoop(Orchestrator orchestrator, int maxRounds, boolean rerunDeterministic, Promotion promotion) {
         this.orchestrator = orchestrator;
         this.maxRounds = maxRounds;
         this.rerunDeterministic = rerunDeterministic;
-        this.escalation = escalation;
+        this.promotion = promotion;
     }
 
     /** What the loop added: the rounds' spans (ids with #rN), their wall and critical-path time, and each round. */
@@ -149,7 +149,7 @@ public final class ReviseLoop {
         Engines engines = crew.engines();
         boolean any = false;
         for (String id : stepIds) {
-            var bigger = escalation.escalate(wf.step(id).role(), engines);
+            var bigger = promotion.promote(wf.step(id).role(), engines);
             if (bigger.isPresent()) {
                 engines = bigger.get();
                 any = true;

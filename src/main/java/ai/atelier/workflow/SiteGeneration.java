@@ -34,7 +34,7 @@ public final class SiteGeneration {
 
     /** With a pricer, every step also gets a cost estimate on the models the pricer's config binds to its role. */
     public SiteGeneration(Orchestrator orchestrator, Crew crew, StepPricer pricer) {
-        this(orchestrator, crew, pricer, new ReviseLoop(orchestrator, 0, false, Escalation.NONE));
+        this(orchestrator, crew, pricer, new ReviseLoop(orchestrator, 0, false, Promotion.NONE));
     }
 
     /** With a pricer and the revise loop that sends failing pages back to the steps that own the failures. */

@@ -186,7 +186,7 @@ final class ThroughputBench {
                   artist: bench-images
                   frontend-developer: bench-chat
                 """.formatted(baseUrl, limit));
-        return new ConfigLoader(Providers.standard().keywords()).load(file);
+        return new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).load(file);
     }
 
     /** N sites started together; waits for all of them. */

@@ -102,8 +102,8 @@ class ModelCallTraceTest {
                   personalizer: small
                   frontend-developer: small
                 """.formatted(server.url("/v1")));
-        var cfg = new ConfigLoader(Providers.standard().keywords()).load(config);
-        var engines = new ConfiguredEngines(cfg, Providers.standard(), Credentials.fromEnvironment(),
+        var cfg = new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).load(config);
+        var engines = new ConfiguredEngines(cfg, ai.atelier.model.wiring.StandardProviders.standard(), Credentials.fromEnvironment(),
                 n -> new Backoff(n, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0, d -> {}));
         try (InMemoryTelemetry mem = new InMemoryTelemetry(false)) {
             ai.atelier.SiteResult result;

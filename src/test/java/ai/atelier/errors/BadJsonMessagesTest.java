@@ -67,7 +67,7 @@ class BadJsonMessagesTest {
     @MethodSource("configs")
     void aBadConfigIsRefusedInTheUsersWords(String what, String yaml, String says) throws Exception {
         Path f = Files.writeString(Files.createTempFile(tmp, "config", ".yaml"), yaml);
-        assertThatThrownBy(() -> new ConfigLoader(Providers.standard().keywords()).load(f)).isInstanceOf(AtelierException.class)
+        assertThatThrownBy(() -> new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).load(f)).isInstanceOf(AtelierException.class)
                 .satisfies(e -> plain(e.getMessage(), says));
     }
 

@@ -39,7 +39,7 @@ class BindingCheckTest {
     }
 
     private static AtelierConfig config(String yaml) throws Exception {
-        return new ConfigLoader(Providers.standard().keywords()).parse(new ObjectMapper(new YAMLFactory()).readTree(yaml), "test.yaml");
+        return new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).parse(new ObjectMapper(new YAMLFactory()).readTree(yaml), "test.yaml");
     }
 
     private BindingCheck check(Map<String, String> env) {
@@ -205,7 +205,7 @@ class BindingCheckTest {
     void theExampleConfigsBindEveryRoleToAModelOfTheRightKind() throws Exception {
         Files.createDirectories(home.resolve(".aws"));
         Files.writeString(home.resolve(".aws/credentials"), "[default]\n");
-        ConfigLoader loader = new ConfigLoader(Providers.standard().keywords());
+        ConfigLoader loader = new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords());
         try (var files = Files.list(Path.of("examples/config"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 List<BindingCheck.Problem> problems = new BindingCheck(name -> "set", home, Duration.ofMillis(300)).check(loader.load(f));

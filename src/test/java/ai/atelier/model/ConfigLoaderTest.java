@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLoaderTest {
     @TempDir
     Path tmp;
-    private final ConfigLoader loader = new ConfigLoader(Providers.standard().keywords());
+    private final ConfigLoader loader = new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords());
 
     private AtelierConfig load(String yaml) throws Exception {
         Path f = tmp.resolve("c.yaml");

@@ -157,4 +157,65 @@ class InterceptorsTest {
                 .hasMessage("spent");
         assertThat(largeCalls.get()).isZero();
     }
+
+    /** Sends every call twice: the chain refuses the second send, naming it. */
+    static final class SendsTwice implements Interceptor {
+        @Override
+        public ChatResponse intercept(Chain chain) {
+            chain.proceed(chain.request());
+            return chain.proceed(chain.request());
+        }
+    }
+
+    /** Forgets to return what it got. */
+    static final class ReturnsNull implements Interceptor {
+        @Override
+        public ChatResponse intercept(Chain chain) {
+            chain.proceed(chain.request());
+            return null;
+        }
+    }
+
+    /** Answers by itself but does not say so. */
+    static final class AnswersUndeclared implements Interceptor {
+        @Override
+        public ChatResponse intercept(Chain chain) {
+            return new ChatResponse("made up", TokenUsage.NONE, "m", "stop");
+        }
+    }
+
+    @Test
+    void theChainHoldsEachInterceptorToOneProceedAndAResponseNamingTheOneThatBrokeIt() {
+        AtomicInteger sent = new AtomicInteger();
+        ModelClient provider = r -> { sent.incrementAndGet(); return ok(); };
+        assertThatThrownBy(() -> new ChatPipeline(List.of(new SendsTwice()), provider).chat(req))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SendsTwice").hasMessageContaining("more than once");
+        assertThat(sent.get()).as("the second send never reached the provider").isEqualTo(1);
+        assertThatThrownBy(() -> new ChatPipeline(List.of(new ReturnsNull()), provider).chat(req))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ReturnsNull").hasMessageContaining("no response");
+        assertThatThrownBy(() -> new ChatPipeline(List.of(new AnswersUndeclared()), provider).chat(req))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AnswersUndeclared").hasMessageContaining("without calling proceed");
+        // the second interceptor in a chain is checked too
+        assertThatThrownBy(() -> new ChatPipeline(List.of(new ResponseCache("m"), new SendsTwice()), provider).chat(req))
+                .hasMessageContaining("SendsTwice");
+    }
+
+    @Test
+    void declaredContractsPassTheCheck() {
+        // a cache hit answers without proceeding; a retry proceeds again after a failure; a guard refuses by throwing
+        ResponseCache cache = new ResponseCache("m");
+        AtomicInteger n = new AtomicInteger();
+        Backoff backoff = new Backoff(3, Duration.ofMillis(1), Duration.ofSeconds(1), () -> 0, d -> {});
+        ModelClient c = new ChatPipeline(List.of(cache, new RetryInterceptor(backoff, (r, a, e, w) -> {})), r -> {
+            if (n.incrementAndGet() == 1) throw new ModelException(ModelException.Kind.SERVER_ERROR, "500", 500, null, null);
+            return ok();
+        });
+        assertThat(c.chat(req).text()).isEqualTo("hi");
+        assertThat(c.chat(req).text()).isEqualTo("hi");
+        assertThat(n.get()).isEqualTo(2);
+        CostLedger spent = new CostLedger();
+        spent.add(new ModelCall("r", "m", "openai", "copy", 0, 1, usage, 1.0, 1, "ok"));
+        assertThatThrownBy(() -> new ChatPipeline(List.of(new BudgetGuard(0.5, spent)), r -> ok()).chat(req))
+                .isInstanceOf(ModelException.class);
+    }
 }

@@ -69,8 +69,8 @@ class RunCostsTest {
                   - {name: house-large, provider: openai, modelId: house-large-v2, tier: large, input: 4.00, output: 16.00, source: "our contract", asOf: "2026-11"}
                   - {name: small, provider: openai, modelId: house-small, tier: small, input: 0.10, output: 0.40, source: "our contract", asOf: "2026-11"}
                 """);
-        var config = new ai.atelier.model.ConfigLoader(ai.atelier.model.provider.Providers.standard().keywords()).parse(yaml, "test.yaml");
-        try (var engines = new ai.atelier.site.model.ConfiguredEngines(config, ai.atelier.model.provider.Providers.standard(),
+        var config = new ai.atelier.model.ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).parse(yaml, "test.yaml");
+        try (var engines = new ai.atelier.site.model.ConfiguredEngines(config, ai.atelier.model.wiring.StandardProviders.standard(),
                 ai.atelier.model.provider.Credentials.fromEnvironment())) {
             // as `atelier serve` wires it: the role's priced name and the config's catalog
             RunCosts.Baseline b = RunCosts.of(report("personas", steps), engines::pricedAs, engines.catalog()).singleLlm();

@@ -14,7 +14,7 @@ import ai.atelier.runs.RunService;
 import ai.atelier.runs.RunStore;
 import ai.atelier.site.builtin.BuiltinEngines;
 import ai.atelier.telemetry.InMemoryTelemetry;
-import ai.atelier.workflow.Escalation;
+import ai.atelier.workflow.Promotion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -51,7 +51,7 @@ class ChatSpansTest {
 
     ChatPipeline pipeline(InMemoryTelemetry mem) {
         ChatSpans spans = mem.telemetry.chatSpans(new ChatSpans.Model("small", "openai", "openai", "gpt-4o-mini", spec.baseUrl(), null, () -> price));
-        return new ChatPipeline(List.of(spans), Providers.standard().get("openai").chat(spec, creds));
+        return new ChatPipeline(List.of(spans), ai.atelier.model.wiring.StandardProviders.standard().get("openai").chat(spec, creds));
     }
 
     @Test

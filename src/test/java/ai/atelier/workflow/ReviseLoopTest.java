@@ -49,8 +49,8 @@ class ReviseLoopTest {
         priya = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
     }
 
-    private static SiteReport generate(QualityConfig config, Escalation escalation, String workflow, String dir) {
-        try (Atelier atelier = Atelier.builder().qa(QaAgent.create(config)).pricer(ai.atelier.economics.CostEstimator.reference()).escalation(escalation).company(company).build()) {
+    private static SiteReport generate(QualityConfig config, Promotion escalation, String workflow, String dir) {
+        try (Atelier atelier = Atelier.builder().qa(QaAgent.create(config)).pricer(ai.atelier.economics.CostEstimator.reference()).promotion(escalation).company(company).build()) {
             return atelier.generate(new ai.atelier.SiteJob(priya, workflow, ai.atelier.SiteJob.Options.in(tmp.resolve(dir)), dir), RunListener.NONE).report();
         }
     }
@@ -61,7 +61,7 @@ class ReviseLoopTest {
 
     @Test
     void builtinOwnersAreNotReRunAndTheReportSaysWhy() {
-        SiteReport r = generate(config(), Escalation.NONE, "personas", "builtin-skip");
+        SiteReport r = generate(config(), Promotion.NONE, "personas", "builtin-skip");
         assertThat(r.status()).isEqualTo(SiteReport.FAILED);
         assertThat(r.error()).contains("quality gate failed").contains("banned-phrases");
         assertThat(r.steps()).extracting(StepSpan::id).containsExactly("personalizer", "artist", "developer", "qa");
@@ -75,7 +75,7 @@ class ReviseLoopTest {
 
     @Test
     void eachRoundReRunsTheOwnerAndEverythingDownstreamAsItsOwnSpans() {
-        SiteReport r = generate(config().withReviseBuiltin(true), Escalation.NONE, "personas", "two-rounds");
+        SiteReport r = generate(config().withReviseBuiltin(true), Promotion.NONE, "personas", "two-rounds");
         assertThat(r.steps()).extracting(StepSpan::id).containsExactly("personalizer", "artist", "developer", "qa",
                 "personalizer#r1", "artist#r1", "developer#r1", "qa#r1",
                 "personalizer#r2", "artist#r2", "developer#r2", "qa#r2");
@@ -94,7 +94,7 @@ class ReviseLoopTest {
 
     @Test
     void roundsAreBoundedByTheConfiguredMaximum() {
-        SiteReport r = generate(config().withReviseBuiltin(true).withMaxReviseRounds(1), Escalation.NONE, "single-llm", "one-round");
+        SiteReport r = generate(config().withReviseBuiltin(true).withMaxReviseRounds(1), Promotion.NONE, "single-llm", "one-round");
         assertThat(r.steps()).extracting(StepSpan::id).containsExactly("site", "qa", "site#r1", "qa#r1");
         assertThat(r.revisions()).extracting(Revision::outcome).containsExactly(Revision.FAILING, Revision.SKIPPED);
     }
@@ -102,7 +102,7 @@ class ReviseLoopTest {
     @Test
     void whenRevisionsAreSpentTheLoopAsksTheEscalationHookForALargerTier() {
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Escalation nextTier = (role, current) -> {
+        Promotion nextTier = (role, current) -> {
             asked.add(role);
             return Optional.of(new BuiltinEngines());
         };

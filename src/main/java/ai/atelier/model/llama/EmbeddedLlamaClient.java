@@ -1,5 +1,8 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.pricing.SelfHostedPrice;
+import ai.atelier.model.pricing.Throughput;
+import ai.atelier.model.LlamaSettings;
 import ai.atelier.model.CatalogEntry;
 import ai.atelier.model.ChatRequest;
 import ai.atelier.model.ChatResponse;
@@ -73,7 +76,7 @@ public final class EmbeddedLlamaClient implements ModelClient, AutoCloseable {
 
     /** The current self-hosted price estimate for this model (machine cost over measured throughput). */
     public CatalogEntry catalogEntry() {
-        return SelfHostedPrice.entry(name, model.metadata(), settings.machineCostPerHour(), model.contextPerSlot(), model.throughput());
+        return SelfHostedPrice.entry(name, model.metadata().file().getFileName().toString(), settings.machineCostPerHour(), model.contextPerSlot(), model.throughput());
     }
 
     /** The chat prompt exactly as the engine sees it (the model's template applied), for inspection and tests. */

@@ -1,9 +1,12 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.pricing.Throughput;
+import ai.atelier.model.pricing.SelfHostedPrice;
+import ai.atelier.model.pricing.MeasuredPrice;
+import ai.atelier.model.LlamaSettings;
 import ai.atelier.model.CatalogEntry;
 import ai.atelier.model.ChatRequest;
 import ai.atelier.model.ChatResponse;
-import ai.atelier.model.MeasuredPrice;
 import ai.atelier.model.ModelClient;
 import ai.atelier.model.ModelException;
 import ai.atelier.model.ModelSpec;
@@ -34,6 +37,12 @@ public final class EmbeddedLlamaProvider implements ModelProvider, AutoCloseable
     @Override
     public ModelClient chat(ModelSpec spec, Credentials credentials) {
         return new Client(spec.name(), settings(spec));
+    }
+
+    /** In-process: always on the user's own machine. */
+    @Override
+    public boolean selfHosted(ModelSpec spec) {
+        return true;
     }
 
     @Override
@@ -85,7 +94,7 @@ public final class EmbeddedLlamaProvider implements ModelProvider, AutoCloseable
             if (client != null) return client.catalogEntry();
             // not loaded yet: priced from the header alone, with nothing measured
             GgufMetadata meta = GgufMetadata.read(settings.modelFile());
-            return SelfHostedPrice.entry(name, meta, settings.machineCostPerHour(),
+            return SelfHostedPrice.entry(name, meta.file().getFileName().toString(), settings.machineCostPerHour(),
                     LoadedModel.effectiveContext(meta, settings) / settings.slots(), Throughput.NONE);
         }
 

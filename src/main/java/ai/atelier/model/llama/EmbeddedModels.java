@@ -1,5 +1,6 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.LlamaSettings;
 import ai.atelier.AtelierException;
 import java.io.IOException;
 import java.nio.file.Path;

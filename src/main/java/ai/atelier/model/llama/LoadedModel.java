@@ -1,5 +1,7 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.pricing.Throughput;
+import ai.atelier.model.LlamaSettings;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;

@@ -58,6 +58,11 @@ final class Failures {
         if (find(e, ConnectException.class) != null || find(e, java.nio.channels.UnresolvedAddressException.class) != null) {
             return new ModelException(Kind.CONNECTION, "cannot connect to model " + model + " (" + oneLine(rootMessage(e)) + "); is its server running and its baseUrl right?", 0, null, e);
         }
+        if (find(e, java.nio.channels.ClosedChannelException.class) != null || resetByPeer(e)) {
+            return new ModelException(Kind.TRUNCATED_RESPONSE, "the connection to model " + model + " closed before its answer was complete "
+                    + "(its server stopped, restarted or dropped the call); check that its server is still running and try again "
+                    + "(atelier generate --resume <site folder> keeps the steps already finished)", 0, null, e);
+        }
         if (find(e, EOFException.class) != null || String.valueOf(rootMessage(e)).toLowerCase().contains("content-length")
                 || String.valueOf(rootMessage(e)).toLowerCase().contains("closed")) {
             return new ModelException(Kind.TRUNCATED_RESPONSE, "model " + model + " sent a truncated response: " + oneLine(rootMessage(e)), 0, null, e);
@@ -88,6 +93,15 @@ final class Failures {
         else if (status >= 500) { kind = Kind.SERVER_ERROR; hint = "provider error"; }
         else { kind = Kind.BAD_REQUEST; hint = "the provider rejected the request"; }
         return new ModelException(kind, what + " (" + hint + "): " + body, status, retryAfter, cause);
+    }
+
+    /** A connection the server reset under a running call ("Connection reset", "Broken pipe"). */
+    static boolean resetByPeer(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (c instanceof IOException && (m.contains("connection reset") || m.contains("broken pipe"))) return true;
+        }
+        return false;
     }
 
     /** A JSON parse failure from any Jackson copy (the AWS SDK ships a shaded one). */

@@ -14,6 +14,12 @@ final class OllamaProvider implements ModelProvider {
         return "ollama";
     }
 
+    /** Ollama serves models on the user's own machine, wherever its base URL points. */
+    @Override
+    public boolean selfHosted(ModelSpec spec) {
+        return true;
+    }
+
     @Override
     public ModelClient chat(ModelSpec spec, Credentials credentials) {
         Lazy<ModelClient> client = new Lazy<>(() -> {

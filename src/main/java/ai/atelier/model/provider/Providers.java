@@ -1,8 +1,6 @@
 package ai.atelier.model.provider;
 
 import ai.atelier.AtelierException;
-import ai.atelier.model.llama.EmbeddedLlamaProvider;
-import ai.atelier.model.llama.EmbeddedModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,7 @@ import java.util.Set;
 /**
  * The providers this build can reach, by config keyword. OpenAI-compatible servers (vLLM,
  * llama.cpp server, LM Studio, OpenRouter, Ollama's /v1) use {@code openai} with their base URL;
- * {@code llamacpp-embedded} runs a GGUF file inside this process. Closing releases what providers
+ * {@code llamacpp-embedded} runs a GGUF file inside this process (added by the wiring). Closing releases what providers
  * hold beyond a call (the in-process models' native memory).
  */
 public final class Providers implements AutoCloseable {
@@ -22,12 +20,12 @@ public final class Providers implements AutoCloseable {
     }
 
     /**
-     * Every provider that ships with Atelier; Bedrock signs with the AWS default credential chain;
-     * in-process models get a registry of their own that announces each load on stderr.
+     * The providers of this room that ship with Atelier (OpenAI-compatible, Anthropic, Ollama,
+     * Bedrock signing with the AWS default credential chain). The in-process llama.cpp provider
+     * lives in its own room; {@code ai.atelier.model.wiring.StandardProviders} puts them together.
      */
-    public static Providers standard() {
-        return new Providers(List.of(new OpenAiProvider(), new AnthropicProvider(), new OllamaProvider(), BedrockProvider.withDefaultChain(),
-                new EmbeddedLlamaProvider(new EmbeddedModels(message -> System.err.println(message)))));
+    public static List<ModelProvider> remote() {
+        return List.of(new OpenAiProvider(), new AnthropicProvider(), new OllamaProvider(), BedrockProvider.withDefaultChain());
     }
 
     public Set<String> keywords() {

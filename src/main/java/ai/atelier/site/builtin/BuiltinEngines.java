@@ -1,26 +1,18 @@
 package ai.atelier.site.builtin;
 
-import ai.atelier.model.ModelClient;
 import ai.atelier.site.Artist;
 import ai.atelier.site.Engines;
 import ai.atelier.site.FrontEndDeveloper;
-import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Personalizer;
 import ai.atelier.site.SiteGenerator;
-import java.util.Optional;
 
 /** Every role on the built-in offline engine: the default when no configuration binds a model. */
 public final class BuiltinEngines implements Engines {
-    public static final String MODEL = "builtin";
+    public static final String MODEL = Engines.BUILTIN;
     private final Personalizer personalizer = new BuiltinPersonalizer();
     private final Artist artist = new SvgArtist();
     private final FrontEndDeveloper developer = new BuiltinFrontEndDeveloper();
     private final SiteGenerator generator = new BuiltinSiteGenerator();
-
-    @Override
-    public String modelFor(String role) {
-        return MODEL;
-    }
 
     @Override
     public Personalizer personalizer(String role) {
@@ -40,10 +32,5 @@ public final class BuiltinEngines implements Engines {
     @Override
     public SiteGenerator siteGenerator(String role) {
         return generator;
-    }
-
-    @Override
-    public Optional<ModelClient> chatModel(String role, PersonaContext ctx) {
-        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import ai.atelier.site.Engines;
 import ai.atelier.site.Handoff;
 import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Prompt;
+import ai.atelier.site.RoleModel;
 import ai.atelier.site.model.PersonaRequests;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,8 @@ final class PersonaCall<A extends Record, T> {
     T run(Engines engines, PersonaContext ctx, Supplier<T> builtin, Function<A, T> accept, Function<T, Object> asAnswer) {
         Prompt prompt = new Prompt(ctx.prompts().render(promptName + ".system", vars), ctx.prompts().render(promptName + ".user", vars));
         long carriedTokens = carried.stream().mapToLong(v -> ctx.tokens().count(vars.get(v))).sum();
-        List<ModelClient> ladder = engines.chatLadder(ctx.role(), ctx);
-        if (ladder.isEmpty()) {
+        java.util.Optional<RoleModel> model = engines.model(ctx.role());
+        if (model.isEmpty()) { // the role is unbound: the built-in rules answer
             ctx.meter().carried(carriedTokens);
             return engines.builtin(ctx.role(), ctx, c -> {
                 long start = c.meter().nowMs();
@@ -88,12 +89,12 @@ final class PersonaCall<A extends Record, T> {
             });
         }
         // every round (first answer, repair, escalation) sends the hand-offs again, so each one carries them
-        List<ModelClient> carrying = ladder.stream().<ModelClient>map(m -> request -> {
+        List<ModelClient> carrying = model.get().ladder(ctx).stream().<ModelClient>map(m -> request -> {
             ctx.meter().carried(carriedTokens);
             return m.chat(request);
         }).toList();
         A answer = PersonaRequests.structured(ctx).call(carrying,
-                PersonaRequests.request(ctx, engines.maxOutputTokens(ctx.role()), purpose, prompt, schema), answerType, a -> problems(accept, a));
+                PersonaRequests.request(ctx, model.get().maxOutputTokens(), purpose, prompt, schema), answerType, a -> problems(accept, a));
         return accept.apply(answer);
     }
 

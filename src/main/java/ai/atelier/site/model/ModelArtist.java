@@ -1,5 +1,6 @@
 package ai.atelier.site.model;
 
+import ai.atelier.site.RoleModel;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.ImageClient;
 import ai.atelier.site.Artist;
@@ -16,12 +17,12 @@ import java.util.Map;
  * {@code assets/<id>.png}. Each picture is priced per image from the catalog.
  */
 public final class ModelArtist implements Artist {
-    private final RoleModels models;
+    private final RoleModel model;
     private final String size;
     private final String quality;
 
-    public ModelArtist(RoleModels models, String size, String quality) {
-        this.models = models;
+    public ModelArtist(RoleModel model, String size, String quality) {
+        this.model = model;
         this.size = size;
         this.quality = quality;
     }
@@ -38,7 +39,7 @@ public final class ModelArtist implements Artist {
         vars.put("label", e.label());
         vars.put("description", e.description());
         String prompt = ctx.prompts().render("artist.system", vars) + "\n" + ctx.prompts().render("artist.user", vars);
-        ImageClient.ImageResult r = models.images(ctx.role(), ctx)
+        ImageClient.ImageResult r = model.images(ctx)
                 .generate(new ImageClient.ImageRequest(ctx.role(), "image " + e.id(), prompt, size, quality));
         return new Image(e.id(), "assets/" + e.id() + "." + fileExtension(), r.mediaType(), r.data(), e.label());
     }

@@ -1,5 +1,6 @@
 package ai.atelier.site.model;
 
+import ai.atelier.site.RoleModel;
 import ai.atelier.knowledge.Company;
 import ai.atelier.model.AtelierConfig.DeveloperMode;
 import ai.atelier.model.RecordSchema;
@@ -24,14 +25,14 @@ import java.util.Set;
  */
 public final class ModelFrontEndDeveloper implements FrontEndDeveloper {
     static final String CODE_SCHEMA = RecordSchema.of(CodeFiles.class, Set.of());
-    private final RoleModels models;
+    private final RoleModel model;
     private final DeveloperMode mode;
     private final DesignSystem design = new DesignSystem();
     private final SpecValidator specs = new SpecValidator();
     private final CodeCheck code = new CodeCheck();
 
-    public ModelFrontEndDeveloper(RoleModels models, DeveloperMode mode) {
-        this.models = models;
+    public ModelFrontEndDeveloper(RoleModel model, DeveloperMode mode) {
+        this.model = model;
         this.mode = mode;
     }
 
@@ -40,15 +41,15 @@ public final class ModelFrontEndDeveloper implements FrontEndDeveloper {
         Prompt base = BuiltinFrontEndDeveloper.prompt(spec, slots, company, ctx);
         if (mode == DeveloperMode.CODE) {
             Prompt p = new Prompt(base.system(), base.user() + ctx.prompts().template("frontend-developer.code"));
-            CodeFiles files = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                    PersonaRequests.request(ctx, models, "page (code)", p, CODE_SCHEMA), CodeFiles.class, f -> code.validate(f, slots));
+            CodeFiles files = PersonaRequests.structured(ctx).call(model.ladder(ctx),
+                    PersonaRequests.request(ctx, model, "page (code)", p, CODE_SCHEMA), CodeFiles.class, f -> code.validate(f, slots));
             return code.toSiteFiles(files);
         }
         String user = ctx.prompts().render("frontend-developer.template.user", java.util.Map.of("spec", json(spec),
                 "slots", slots.stream().map(s -> "- " + s.elementId() + " (" + s.kind() + "): src=\"" + s.path() + "\" alt=\"" + s.alt() + "\"")
                         .collect(java.util.stream.Collectors.joining("\n"))));
-        WebsiteSpec refined = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "page (template)", new Prompt(base.system(), user), SpecSchemas.developer(spec, company).json()),
+        WebsiteSpec refined = PersonaRequests.structured(ctx).call(model.ladder(ctx),
+                PersonaRequests.request(ctx, model, "page (template)", new Prompt(base.system(), user), SpecSchemas.developer(spec, company).json()),
                 WebsiteSpec.class, r -> {
                     List<String> structure = sameStructure(spec, r);
                     return structure.isEmpty() ? specs.validate(keepFixed(spec, r), company) : structure;

@@ -1,5 +1,6 @@
 package ai.atelier.site.model;
 
+import ai.atelier.site.RoleModel;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.knowledge.Retriever.RetrievedChunk;
@@ -20,22 +21,22 @@ import java.util.List;
  * escalation when it fails.
  */
 public final class ModelPersonalizer implements Personalizer {
-    private final RoleModels models;
+    private final RoleModel model;
     private final SpecValidator validator = new SpecValidator();
 
-    public ModelPersonalizer(RoleModels models) {
-        this.models = models;
+    public ModelPersonalizer(RoleModel model) {
+        this.model = model;
     }
 
     @Override
     public WebsiteSpec personalize(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         List<RetrievedChunk> hits = BuiltinPersonalizer.research(profile, company, retriever);
-        PassageBudget.Fitted fit = PassageBudget.fit(models, ctx, hits, kept -> new Prompt(
+        PassageBudget.Fitted fit = PassageBudget.fit(model, ctx, hits, kept -> new Prompt(
                 ctx.prompts().render("personalizer.system", KnowledgeDigest.brand(company)),
                 ctx.prompts().render("personalizer.user", KnowledgeDigest.variables(profile, company, kept))));
         Prompt prompt = fit.prompt();
-        WebsiteSpec answer = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "personalize" + fit.note(), prompt, SpecSchemas.personalizer(company).json()), WebsiteSpec.class,
+        WebsiteSpec answer = PersonaRequests.structured(ctx).call(model.ladder(ctx),
+                PersonaRequests.request(ctx, model, "personalize" + fit.note(), prompt, SpecSchemas.personalizer(company).json()), WebsiteSpec.class,
                 spec -> validator.validate(SpecIds.settle(spec), company));
         return SpecIds.settle(answer);
     }

@@ -1,5 +1,6 @@
 package ai.atelier.site.model;
 
+import ai.atelier.site.RoleModel;
 import ai.atelier.knowledge.Company;
 import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.AtelierConfig.DeveloperMode;
@@ -29,15 +30,15 @@ import java.util.Set;
  * baseline's cost is its one model call (plus any repair or escalation rounds).
  */
 public final class ModelSiteGenerator implements SiteGenerator {
-    private final RoleModels models;
+    private final RoleModel model;
     private final DeveloperMode mode;
     private final SpecValidator specs = new SpecValidator();
     private final CodeCheck code = new CodeCheck();
     private final DesignSystem design = new DesignSystem();
     private final SvgArtist artist = new SvgArtist();
 
-    public ModelSiteGenerator(RoleModels models, DeveloperMode mode) {
-        this.models = models;
+    public ModelSiteGenerator(RoleModel model, DeveloperMode mode) {
+        this.model = model;
         this.mode = mode;
     }
 
@@ -45,12 +46,12 @@ public final class ModelSiteGenerator implements SiteGenerator {
     public Result generate(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         var hits = BuiltinPersonalizer.research(profile, company, retriever);
         String tail = ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template");
-        PassageBudget.Fitted fit = PassageBudget.fit(models, ctx, hits, kept -> new Prompt(
+        PassageBudget.Fitted fit = PassageBudget.fit(model, ctx, hits, kept -> new Prompt(
                 ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
                 ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, kept)) + tail));
         Prompt p = fit.prompt();
-        SingleSiteAnswer answer = PersonaRequests.structured(ctx).call(models.ladder(ctx.role(), ctx),
-                PersonaRequests.request(ctx, models, "whole site" + fit.note(), p, schema(company)), SingleSiteAnswer.class, a -> validate(a, company));
+        SingleSiteAnswer answer = PersonaRequests.structured(ctx).call(model.ladder(ctx),
+                PersonaRequests.request(ctx, model, "whole site" + fit.note(), p, schema(company)), SingleSiteAnswer.class, a -> validate(a, company));
         WebsiteSpec spec = SpecIds.settle(answer.spec());
         List<ImageSlot> slots = ImageSlot.plan(spec, "svg");
         // The baseline's images are drawn in code; a private meter keeps them out of the model trace.

@@ -1,5 +1,6 @@
 package ai.atelier.site.model;
 
+import ai.atelier.site.RoleModel;
 import ai.atelier.knowledge.Retriever.RetrievedChunk;
 import ai.atelier.site.PersonaContext;
 import ai.atelier.site.Prompt;
@@ -21,13 +22,13 @@ final class PassageBudget {
 
     private PassageBudget() {}
 
-    static Fitted fit(RoleModels models, PersonaContext ctx, List<RetrievedChunk> hits, Function<List<RetrievedChunk>, Prompt> build) {
+    static Fitted fit(RoleModel model, PersonaContext ctx, List<RetrievedChunk> hits, Function<List<RetrievedChunk>, Prompt> build) {
         Prompt prompt = build.apply(hits);
-        OptionalInt window = models.contextWindow(ctx.role());
+        OptionalInt window = model.contextWindow();
         if (window.isEmpty()) return new Fitted(prompt, hits, "");
-        int max = models.maxOutputTokens(ctx.role());
+        int max = model.maxOutputTokens();
         List<RetrievedChunk> kept = hits;
-        while (!kept.isEmpty() && models.promptTokens(ctx.role(), prompt.system(), prompt.user()) + max > window.getAsInt()) {
+        while (!kept.isEmpty() && model.promptTokens(prompt.system(), prompt.user()) + max > window.getAsInt()) {
             kept = kept.subList(0, kept.size() - 1);
             prompt = build.apply(kept);
         }

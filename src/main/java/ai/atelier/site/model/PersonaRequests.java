@@ -1,5 +1,6 @@
 package ai.atelier.site.model;
 
+import ai.atelier.site.RoleModel;
 import ai.atelier.model.ChatRequest;
 import ai.atelier.model.StructuredCall;
 import ai.atelier.site.PersonaContext;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 public final class PersonaRequests {
     private PersonaRequests() {}
 
-    static ChatRequest request(PersonaContext ctx, RoleModels models, String purpose, Prompt prompt, String schema) {
-        return request(ctx, models.maxOutputTokens(ctx.role()), purpose, prompt, schema);
+    static ChatRequest request(PersonaContext ctx, RoleModel model, String purpose, Prompt prompt, String schema) {
+        return request(ctx, model.maxOutputTokens(), purpose, prompt, schema);
     }
 
     public static ChatRequest request(PersonaContext ctx, int maxOutputTokens, String purpose, Prompt prompt, String schema) {

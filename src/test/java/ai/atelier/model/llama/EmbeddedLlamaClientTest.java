@@ -1,5 +1,8 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.pricing.Throughput;
+import ai.atelier.model.pricing.SelfHostedPrice;
+import ai.atelier.model.LlamaSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -239,11 +242,11 @@ class EmbeddedLlamaClientTest {
         assertThat(free.source()).contains("no machine cost configured");
 
         GgufMetadata meta = client.metadata();
-        assertThat(SelfHostedPrice.entry("x", meta, 0.5, 2048, Throughput.NONE).inputPerMTok())
+        assertThat(SelfHostedPrice.entry("x", meta.file().getFileName().toString(), 0.5, 2048, Throughput.NONE).inputPerMTok())
                 .as("unknown before anything was measured").isNull();
         client.chat(ask("price me", null, 20, MINUTE));
         Throughput t = client.throughput();
-        CatalogEntry priced = SelfHostedPrice.entry("tiny", meta, 0.5, 2048, t);
+        CatalogEntry priced = SelfHostedPrice.entry("tiny", meta.file().getFileName().toString(), 0.5, 2048, t);
         assertThat(priced.selfHosted()).isTrue();
         assertThat(priced.inputPerMTok()).isEqualTo(SelfHostedPrice.perMillionTokens(0.5, t.promptTokensPerSecond())).isPositive();
         assertThat(priced.outputPerMTok()).isEqualTo(SelfHostedPrice.perMillionTokens(0.5, t.generationTokensPerSecond())).isPositive();

@@ -10,7 +10,7 @@ import ai.atelier.model.CatalogEntry;
 import ai.atelier.model.ChatRequest;
 import ai.atelier.model.ChatResponse;
 import ai.atelier.model.ConfigLoader;
-import ai.atelier.model.MeasuredPrice;
+import ai.atelier.model.pricing.MeasuredPrice;
 import ai.atelier.model.ModelClient;
 import ai.atelier.model.ModelException;
 import ai.atelier.model.ModelSpec;
@@ -45,7 +45,7 @@ class EmbeddedLlamaProviderTest {
         Path dir = Files.createDirectories(tmp.resolve("conf"));
         Path file = dir.resolve("atelier.yaml");
         Files.writeString(file, yaml);
-        return new ConfigLoader(Providers.standard().keywords()).load(file);
+        return new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).load(file);
     }
 
     private String twoEntries(String extra) throws Exception {

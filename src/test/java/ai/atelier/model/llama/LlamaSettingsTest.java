@@ -1,5 +1,7 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.LlamaSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package ai.atelier.model.llama;
 
+import ai.atelier.model.LlamaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

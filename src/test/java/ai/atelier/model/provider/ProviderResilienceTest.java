@@ -23,6 +23,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -153,6 +154,25 @@ class ProviderResilienceTest {
         ModelException e = failure(w, Duration.ofSeconds(20));
         assertThat(e.kind()).isIn(Kind.TRUNCATED_RESPONSE, Kind.MALFORMED_RESPONSE, Kind.CONNECTION);
         assertThat(e.retryable()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aConnectionClosedMidAnswerIsExplainedInTheUsersTerms(Wire w) {
+        server.enqueue(json(200, w.ok).newBuilder().onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        ModelException e = failure(w, Duration.ofSeconds(20));
+        assertThat(e.getMessage()).contains("model").doesNotContainPattern("[A-Z][A-Za-z]+(Exception|Error)\\b");
+    }
+
+    @Test
+    void aClosedChannelSaysWhatHappenedAndWhatToDo() {
+        // what the JDK's HTTP client throws when the server goes away under a running call (no message of its own)
+        ModelException e = Failures.translate("local", new java.io.UncheckedIOException(new java.io.IOException(new java.nio.channels.ClosedChannelException())));
+        assertThat(e.getMessage()).doesNotContain("ClosedChannelException").contains("connection to model local closed")
+                .contains("check that its server is still running").contains("--resume");
+        assertThat(e.retryable()).isTrue();
+        ModelException reset = Failures.translate("local", new java.io.UncheckedIOException(new java.net.SocketException("Connection reset")));
+        assertThat(reset.getMessage()).contains("closed before its answer was complete");
     }
 
     @ParameterizedTest

@@ -102,7 +102,7 @@ class ResponseSizeLimitTest {
                 roles:
                   personalizer: small
                 """);
-        var config = new ConfigLoader(Providers.standard().keywords()).load(file);
+        var config = new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).load(file);
         assertThat(config.models().get("small").responseLimit()).isEqualTo(65536);
         assertThat(config.models().get("plain").responseLimit()).isEqualTo(16 * 1024 * 1024);
     }

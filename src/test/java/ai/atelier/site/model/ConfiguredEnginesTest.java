@@ -51,9 +51,9 @@ class ConfiguredEnginesTest {
     }
 
     ConfiguredEngines engines(String yaml, Map<String, String> env) throws Exception {
-        AtelierConfig c = new ConfigLoader(Providers.standard().keywords())
+        AtelierConfig c = new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords())
                 .parse(new ObjectMapper(new YAMLFactory()).readTree(yaml.replace("URL", server.url("/v1").toString())), "test");
-        return new ConfiguredEngines(c, Providers.standard(), new Credentials(env::get),
+        return new ConfiguredEngines(c, ai.atelier.model.wiring.StandardProviders.standard(), new Credentials(env::get),
                 n -> new Backoff(n, Duration.ofMillis(10), Duration.ofSeconds(5), () -> 0, slept::add));
     }
 

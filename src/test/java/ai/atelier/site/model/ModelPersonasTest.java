@@ -80,13 +80,13 @@ class ModelPersonasTest {
         company = new CompanyLoader().load(Path.of("examples/company"));
         profile = new ProfileReader().read(Path.of("examples/profiles/manufacturing-priya-raman.json"));
         String base = server.url("/v1").toString();
-        AtelierConfig c = new ConfigLoader(Providers.standard().keywords()).parse(new ObjectMapper(new YAMLFactory()).readTree("""
+        AtelierConfig c = new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).parse(new ObjectMapper(new YAMLFactory()).readTree("""
                 models:
                   small: {provider: openai, model: gpt-4o-mini, baseUrl: "%s"}
                   painter: {provider: openai, model: dall-e-3, baseUrl: "%s"}
                 roles: {personalizer: small, frontend-developer: small, artist: painter}
                 """.formatted(base, base)), "test");
-        engines = new ConfiguredEngines(c, Providers.standard(), new Credentials(Map.<String, String>of()::get),
+        engines = new ConfiguredEngines(c, ai.atelier.model.wiring.StandardProviders.standard(), new Credentials(Map.<String, String>of()::get),
                 n -> new Backoff(n, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0, d -> {}));
     }
 

@@ -1,6 +1,8 @@
-package ai.atelier.model.llama;
+package ai.atelier.model.pricing;
 
+import ai.atelier.model.LlamaSettings;
 import ai.atelier.model.CatalogEntry;
+import ai.atelier.model.LlamaSettings;
 import ai.atelier.model.Tier;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -23,8 +25,8 @@ public final class SelfHostedPrice {
         return Math.round(usd * 1e6) / 1e6;
     }
 
-    /** A catalog entry for an embedded model priced from its machine cost and the throughput measured so far. */
-    public static CatalogEntry entry(String name, GgufMetadata model, Double machineCostPerHour, int contextWindow, Throughput measured) {
+    /** A catalog entry for an embedded model (its file name as the model id) priced from its machine cost and the throughput measured so far. */
+    public static CatalogEntry entry(String name, String modelFile, Double machineCostPerHour, int contextWindow, Throughput measured) {
         Double in;
         Double out;
         String source;
@@ -40,7 +42,7 @@ public final class SelfHostedPrice {
                     : String.format(Locale.ROOT, "self-hosted estimate: $%.4f/h over measured %.1f prompt tok/s and %.1f generated tok/s (%d calls)",
                     machineCostPerHour, measured.promptTokensPerSecond(), measured.generationTokensPerSecond(), measured.calls());
         }
-        return new CatalogEntry(name, LlamaSettings.PROVIDER, model.file().getFileName().toString(), Tier.SMALL, "chat", contextWindow,
+        return new CatalogEntry(name, LlamaSettings.PROVIDER, modelFile, Tier.SMALL, "chat", contextWindow,
                 in, out, null, null, true, source, LocalDate.now().toString());
     }
 }

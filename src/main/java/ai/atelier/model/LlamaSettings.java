@@ -1,4 +1,4 @@
-package ai.atelier.model.llama;
+package ai.atelier.model;
 
 import ai.atelier.AtelierException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +23,7 @@ public record LlamaSettings(Path modelFile, int contextSize, int threads, int gp
     /** Setting names {@link #parse} accepts besides provider:, for the config loader's list of known keys. */
     public static final Set<String> KEYS = Set.of("model", "contextSize", "threads", "gpuLayers", "slots", "temperature", "stop",
             "machineCostPerHour");
-    static final int DEFAULT_CONTEXT = 4096;
+    public static final int DEFAULT_CONTEXT = 4096;
 
     public LlamaSettings {
         if (modelFile == null) throw new AtelierException("embedded model: no model file given");
@@ -57,7 +57,7 @@ public record LlamaSettings(Path modelFile, int contextSize, int threads, int gp
         return new LlamaSettings(modelFile, contextSize, n, gpuLayers, slots, temperature, stop, machineCostPerHour);
     }
 
-    LlamaSettings withModelFile(Path p) {
+    public LlamaSettings withModelFile(Path p) {
         return new LlamaSettings(p, contextSize, threads, gpuLayers, slots, temperature, stop, machineCostPerHour);
     }
 
@@ -66,7 +66,7 @@ public record LlamaSettings(Path modelFile, int contextSize, int threads, int gp
     }
 
     /** Whether two settings would load the file the same way (the registry shares one load between them). */
-    boolean sameLoad(LlamaSettings o) {
+    public boolean sameLoad(LlamaSettings o) {
         return modelFile.equals(o.modelFile) && contextSize == o.contextSize && threads == o.threads && gpuLayers == o.gpuLayers
                 && slots == o.slots;
     }

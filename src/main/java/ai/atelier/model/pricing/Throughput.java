@@ -1,4 +1,4 @@
-package ai.atelier.model.llama;
+package ai.atelier.model.pricing;
 
 /**
  * Tokens processed and time spent by an embedded model over the calls so far, split into the
@@ -18,7 +18,7 @@ public record Throughput(long calls, long promptTokens, long promptNanos, long g
         return generationNanos <= 0 ? 0 : generatedTokens * 1e9 / generationNanos;
     }
 
-    Throughput plus(long promptTok, long promptNs, long genTok, long genNs) {
+    public Throughput plus(long promptTok, long promptNs, long genTok, long genNs) {
         return new Throughput(calls + 1, promptTokens + promptTok, promptNanos + promptNs, generatedTokens + genTok, generationNanos + genNs);
     }
 }

@@ -1,5 +1,8 @@
-package ai.atelier.model;
+package ai.atelier.model.wiring;
 
+import ai.atelier.model.AtelierConfig;
+import ai.atelier.model.CatalogEntry;
+import ai.atelier.model.ModelSpec;
 import ai.atelier.model.provider.Credentials;
 import ai.atelier.model.provider.Providers;
 import java.util.ArrayList;

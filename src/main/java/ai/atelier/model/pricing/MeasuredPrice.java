@@ -1,4 +1,6 @@
-package ai.atelier.model;
+package ai.atelier.model.pricing;
+
+import ai.atelier.model.CatalogEntry;
 
 /**
  * A model whose price is measured while it runs rather than listed: a self-hosted model costs its
