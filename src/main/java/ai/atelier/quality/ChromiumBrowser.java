@@ -214,6 +214,7 @@ final class ChromiumBrowser implements AutoCloseable {
     private void start() throws IOException {
         if (context != null) return;
         long t0 = System.nanoTime();
+        PlaywrightDriver.useCached(); // unpacked once per Playwright version, not at every start
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         profileDir = Files.createTempDirectory("atelier-chromium-");
         context = playwright.chromium().launchPersistentContext(profileDir, new BrowserType.LaunchPersistentContextOptions()
