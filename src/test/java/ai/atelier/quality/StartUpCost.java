@@ -36,12 +36,51 @@ public final class StartUpCost {
             case "nu-check" -> { NuChecker.shared().warmUp(); NuChecker.shared().check("<!doctype html><html lang=en><title>x</title><p>x", 0); }
             case "driver" -> System.out.println(PlaywrightDriver.useCached());
             case "chromium-cached" -> { PlaywrightDriver.useCached(); chromium(Arrays.asList(args).subList(1, args.length)); }
+            case "minilm-stages" -> minilmStages();
             case "chromium" -> chromium(Arrays.asList(args).subList(1, args.length));
             default -> throw new IllegalArgumentException(what);
         }
         long cpu1 = os.getProcessCpuTime(), t1 = System.nanoTime();
         System.out.printf("%s wall %d ms, JVM cpu %d ms (JVM start to here: %d ms cpu)%n", what, (t1 - t0) / 1_000_000,
                 (cpu1 - cpu0) / 1_000_000, cpu1 / 1_000_000);
+    }
+
+    /** Where loading MiniLM's time goes: model bytes from the jar, ONNX Runtime's native library, the session, the tokenizer, one embedding. */
+    private static void minilmStages() throws Exception {
+        var threads = ManagementFactory.getThreadMXBean();
+        long c = threads.getCurrentThreadCpuTime(), w = System.nanoTime();
+        byte[] model;
+        try (var in = StartUpCost.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) { model = in.readAllBytes(); }
+        c = stage("read model bytes from the jar", c, w); w = System.nanoTime();
+        var env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        c = stage("ONNX Runtime native library", c, w); w = System.nanoTime();
+        var opts = new ai.onnxruntime.OrtSession.SessionOptions();
+        String level = System.getProperty("ort.level");
+        if (level != null) opts.setOptimizationLevel(ai.onnxruntime.OrtSession.SessionOptions.OptLevel.valueOf(level));
+        if (System.getProperty("ort.save") != null) opts.setOptimizedModelFilePath(System.getProperty("ort.save"));
+        if (System.getProperty("ort.threads") != null) opts.setIntraOpNumThreads(Integer.parseInt(System.getProperty("ort.threads")));
+        var session = System.getProperty("ort.file") != null ? env.createSession(System.getProperty("ort.file"), opts) : env.createSession(model, opts);
+        c = stage("session (" + (level == null ? "default optimisation" : level) + ")", c, w); w = System.nanoTime();
+        ai.djl.huggingface.tokenizers.HuggingFaceTokenizer tok;
+        try (var in = StartUpCost.class.getResourceAsStream("/all-minilm-l6-v2-tokenizer.json")) {
+            tok = ai.djl.huggingface.tokenizers.HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
+        }
+        c = stage("tokenizer", c, w); w = System.nanoTime();
+        var enc = new dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder(env, session,
+                StartUpCost.class.getResourceAsStream("/all-minilm-l6-v2-tokenizer.json"), dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN);
+        c = stage("encoder (second tokenizer)", c, w); w = System.nanoTime();
+        var m = new dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel(null) {
+            @Override protected dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder model() { return enc; }
+        };
+        m.embed("industrial manufacturing");
+        stage("first embedding", c, w);
+        tok.close();
+    }
+
+    private static long stage(String what, long cpu0, long wall0) {
+        long c = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        System.out.printf("  %-45s thread cpu %5d ms, wall %5d ms%n", what, (c - cpu0) / 1_000_000, (System.nanoTime() - wall0) / 1_000_000);
+        return c;
     }
 
     /** Launch as ChromiumBrowser does (args: "default" for its flags, else extra flags added to them), load one page, close. */
