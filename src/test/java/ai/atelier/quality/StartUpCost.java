@@ -90,7 +90,9 @@ public final class StartUpCost {
         for (String e : extra) if (!e.equals("default")) flags.add(e);
         Path profile = Files.createTempDirectory(Path.of(System.getProperty("profile.parent", System.getProperty("java.io.tmpdir"))), "cost-chromium-");
         long t0 = System.nanoTime();
-        try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+        try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(System.getProperty("node.cache") == null
+                ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+                : Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "NODE_COMPILE_CACHE", System.getProperty("node.cache"))))) {
             long t1 = System.nanoTime();
             BrowserContext ctx = pw.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
                     .setExecutablePath(exe).setHeadless(true).setArgs(flags).setViewportSize(1280, 800));
