@@ -3,7 +3,6 @@ package ai.atelier.knowledge;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,7 +29,7 @@ public final class Embedder {
 
     /** LangChain4j's in-process all-MiniLM-L6-v2 (384 dimensions, runs offline on ONNX Runtime). */
     public static Embedder allMiniLmL6V2() {
-        return new Embedder("all-minilm-l6-v2", 384, AllMiniLmL6V2EmbeddingModel::new);
+        return new Embedder("all-minilm-l6-v2", 384, MiniLm::load);
     }
 
     public String name() {

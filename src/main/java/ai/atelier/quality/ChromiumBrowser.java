@@ -43,7 +43,8 @@ import java.util.stream.Stream;
 final class ChromiumBrowser implements AutoCloseable {
     static final String ORIGIN = "http://site.localhost";
     static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            "--disable-extensions"); // measured: about 0.2 s less CPU per start; --no-zygote, --single-process and a tmpfs profile saved nothing
     static final int DESKTOP_WIDTH = 1280;
     static final int PHONE_WIDTH = 360;
     private static final int TIMEOUT_SECONDS = 90;
@@ -214,6 +215,7 @@ final class ChromiumBrowser implements AutoCloseable {
     private void start() throws IOException {
         if (context != null) return;
         long t0 = System.nanoTime();
+        PlaywrightDriver.useCached(); // unpacked once per Playwright version, not at every start
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         profileDir = Files.createTempDirectory("atelier-chromium-");
         context = playwright.chromium().launchPersistentContext(profileDir, new BrowserType.LaunchPersistentContextOptions()

@@ -76,6 +76,17 @@ public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult
         return new QualityConfig(weights, severities, browser[0], chromium[0], rounds[0], reviseBuiltin[0], categories, axes);
     }
 
+    /** The first of the listed browsers that is installed here, else the last one (so "not found" names it). */
+    private static Path firstInstalled(JsonNode list, String source) {
+        if (list.isEmpty()) throw new AtelierException(source + ": browser.executable lists no browser; give a path or a list of paths", "quality", null);
+        Path last = null;
+        for (JsonNode n : list) {
+            last = Path.of(n.asText());
+            if (Files.isExecutable(last)) return last;
+        }
+        return last;
+    }
+
     private static void apply(JsonNode root, String source, Map<String, Double> weights, Map<String, CheckResult.Severity> severities,
                               boolean[] browser, Path[] chromium, int[] rounds, boolean[] reviseBuiltin,
                               Map<String, String> categories, Map<String, Axis> axes) {
@@ -113,7 +124,8 @@ public record QualityConfig(Map<String, Double> weights, Map<String, CheckResult
         });
         JsonNode b = root.path("browser");
         if (b.has("enabled")) browser[0] = b.path("enabled").asBoolean(true);
-        if (b.hasNonNull("executable")) chromium[0] = Path.of(b.path("executable").asText());
+        if (b.path("executable").isArray()) chromium[0] = firstInstalled(b.path("executable"), source);
+        else if (b.hasNonNull("executable")) chromium[0] = Path.of(b.path("executable").asText());
         JsonNode r = root.path("revise");
         if (r.has("maxRounds")) {
             int n = r.path("maxRounds").asInt(-1);
