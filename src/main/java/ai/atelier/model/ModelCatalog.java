@@ -71,7 +71,7 @@ public final class ModelCatalog {
             }
             out.add(new CatalogEntry(name, text(n, "provider"), n.hasNonNull("modelId") ? text(n, "modelId") : name, tier,
                     n.path("kind").asText("chat"), n.hasNonNull("contextWindow") ? n.get("contextWindow").asInt() : null,
-                    num(n, "input"), num(n, "output"), num(n, "cachedInput"), perImage,
+                    num(n, "input"), num(n, "output"), num(n, "cachedInput"), num(n, "cacheWriteInput"), perImage,
                     n.path("selfHosted").asBoolean(false), text(n, "source"), text(n, "asOf")));
         }
         return out;
