@@ -55,6 +55,7 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
     private final QaAgent qa;
     private final Engines engines;
+    private final ai.atelier.reuse.ReusingEngines reusing;
     private final Telemetry telemetry;
     private volatile WarmUp warmUp;
     private final ai.atelier.model.BindingCheck bindingCheck = ai.atelier.model.BindingCheck.standard();
@@ -87,8 +88,9 @@ public final class Atelier implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(daemon("atelier-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa), pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), escalation), telemetry,
+        this.reusing = ai.atelier.reuse.ReusingEngines.around(engines); // a pass-through until reuse(...) turns it on
+        this.generation = new SiteGeneration(orchestrator, new Crew(reusing, qa), pricer,
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), reusing.escalation(escalation)), telemetry,
                 ai.atelier.workflow.RunManifest.Bindings.NONE);
     }
 
@@ -211,7 +213,23 @@ public final class Atelier implements AutoCloseable {
 
     public SiteGeneration.Result generate(Profile profile, Company company, Retriever retriever, WorkflowDefinition wf,
                                           Path outDir, String siteId, RunListener listener) {
-        return generation.run(new SiteGeneration.Request(siteId, profile, company, retriever, wf, outDir), listener);
+        return generation.run(new SiteGeneration.Request(siteId, profile, company, reusing.retriever(retriever, company), wf, outDir), listener);
+    }
+
+    /**
+     * Reuses the outputs that do not depend on who the visitor is (the artist's pictures, retrieval
+     * results) across every site this Atelier generates from now on, through {@code store} (null
+     * turns reuse off); keys carry the company's version and the model bindings, see docs/reuse.md.
+     * Returns this.
+     */
+    public Atelier reuse(ai.atelier.reuse.ReuseStore store) {
+        reusing.use(store, () -> generation.bindings().configSha256());
+        return this;
+    }
+
+    /** The reuse store in use, with its hit and miss counts per step; empty when reuse is off. */
+    public java.util.Optional<ai.atelier.reuse.ReuseStore> reuseStore() {
+        return reusing.store();
     }
 
     /**
@@ -220,7 +238,7 @@ public final class Atelier implements AutoCloseable {
      */
     public SiteGeneration.Result resume(Profile profile, Company company, Retriever retriever, WorkflowDefinition wf,
                                         Path siteDir, String siteId, RunListener listener) {
-        return generation.resume(new SiteGeneration.Request(siteId, profile, company, retriever, wf, siteDir), listener);
+        return generation.resume(new SiteGeneration.Request(siteId, profile, company, reusing.retriever(retriever, company), wf, siteDir), listener);
     }
 
     /**
