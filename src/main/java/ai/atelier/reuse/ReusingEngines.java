@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * retriever in a {@link ReusingRetriever}; every other role and method is the inner engines' own.
  * Until {@link #use} is called (and after {@code use(null, …)}) it is a pass-through, so the front
  * door can always hold one. The key's binding is the model config's fingerprint plus the model
- * the role is bound to, so a change of model, or of the config, draws anew.
+ * the role is bound to (for a configured role: provider, model id, endpoint, image size and
+ * quality), so a change of model, or of the config, draws anew.
  */
 public final class ReusingEngines implements Engines {
     private record Active(ReuseStore store, Supplier<String> config) {}
@@ -73,7 +74,14 @@ public final class ReusingEngines implements Engines {
     String binding(String role) {
         Active a = active.get();
         String config = a == null ? null : a.config().get();
-        return "config:" + (config == null || config.isBlank() ? "none" : config) + "|model:" + inner.modelFor(role);
+        return "config:" + (config == null || config.isBlank() ? "none" : config) + "|model:" + inner.modelFor(role) + resolved(role);
+    }
+
+    /** What a configured role's model really is (provider, model id, endpoint, image size and quality), not only its name in the config. */
+    private String resolved(String role) {
+        if (!(inner instanceof ai.atelier.site.model.ConfiguredEngines c)) return "";
+        return c.config().modelFor(role).map(m -> "|" + m.provider() + "|" + m.modelId() + "|" + m.baseUrl() + "|" + m.region()
+                + "|" + m.imageSize() + "|" + m.imageQuality()).orElse("");
     }
 
     @Override
