@@ -19,7 +19,9 @@ import java.util.TreeSet;
  */
 final class ReusingRetriever implements Retriever {
     static final String STEP = "retrieval";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // records' derived getters (Chunk.isGeneral) are written too; reading leaves them out
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<RetrievedChunk>> HITS = new TypeReference<>() {};
     private final Retriever inner;
     private final ReuseStore store;
