@@ -80,6 +80,7 @@ public final class Atelier implements AutoCloseable {
     private final SiteGeneration generation;
     private final QaAgent qa;
     private final Engines engines;
+    private final ai.atelier.reuse.ReusingEngines reusing;
     private final Telemetry telemetry;
     private final Path companyDir;
     private final Path sitesDir;
@@ -104,8 +105,9 @@ public final class Atelier implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("atelier-timer"));
         Orchestrator orchestrator = new Orchestrator(workers, timer, new Prompts(), new TokenCounter(), telemetry);
         Promotion promotion = b.promotion != null ? b.promotion : CONFIG_LADDERS;
-        this.generation = new SiteGeneration(orchestrator, new Crew(engines, qa, StandardSteps.all()), b.pricer,
-                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), promotion), telemetry, b.bindings);
+        this.reusing = ai.atelier.reuse.ReusingEngines.around(engines); // a pass-through until reuse(...) turns it on
+        this.generation = new SiteGeneration(orchestrator, new Crew(reusing, qa, StandardSteps.all()), b.pricer,
+                new ReviseLoop(orchestrator, qa.config().maxReviseRounds(), qa.config().reviseBuiltin(), reusing.promotion(promotion)), telemetry, b.bindings);
     }
 
     /** A builder with every default: the built-in engine, the bundled quality settings, no pricer, telemetry off. */
@@ -309,6 +311,22 @@ public final class Atelier implements AutoCloseable {
         return who + "-" + Slug.of(workflowName, 60, "workflow") + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
     }
 
+    /**
+     * Reuses the outputs that do not depend on who the visitor is (the artist's pictures, retrieval
+     * results) across every site this Atelier generates from now on, through {@code store} (null
+     * turns reuse off); keys carry the company's version and the model bindings, see docs/reuse.md.
+     * Returns this.
+     */
+    public Atelier reuse(ai.atelier.reuse.ReuseStore store) {
+        reusing.use(store, () -> generation.bindings().configSha256());
+        return this;
+    }
+
+    /** The reuse store in use, with its hit and miss counts per step; empty when reuse is off. */
+    public java.util.Optional<ai.atelier.reuse.ReuseStore> reuseStore() {
+        return reusing.store();
+    }
+
     /** The folder {@code job} runs in: the one it names, else {@code <sites folder>/<id>}. */
     public Path siteDir(SiteJob job, String siteId) {
         return job.options().siteDir() != null ? Path.of(job.options().siteDir()) : sitesDir.resolve(siteId);
@@ -419,7 +437,7 @@ public final class Atelier implements AutoCloseable {
     /** The one sequence every way in ends in: bindings checked, the company's index opened, then a new run or a resumed one. */
     private SiteResult run(Profile profile, Company c, WorkflowDefinition wf, Path dir, String siteId, boolean resume, RunListener listener) {
         requireBindings(wf);
-        Retriever retriever = retrieverFor(c, IngestListener.SILENT);
+        Retriever retriever = reusing.retriever(retrieverFor(c, IngestListener.SILENT), c);
         var req = new SiteGeneration.Request(siteId, profile, c, retriever, wf, dir);
         SiteGeneration.Result r = resume ? generation.resume(req, listener) : generation.run(req, listener);
         return SiteResult.of(r.dir(), r.report());

@@ -52,6 +52,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--rebind", description = "With --resume: run the remaining steps on the config given now (or none) even though run.json records other bindings.")
     boolean rebind;
 
+    @Option(names = "--reuse-dir", paramLabel = "DIR",
+            description = "Reuse the outputs that do not depend on who the visitor is (the artist's pictures, retrieval results) across runs, stored in DIR (created if missing); see docs/reuse.md.")
+    Path reuseDir;
+
     @Mixin
     ReplayOptions replay;
 
@@ -79,6 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
                 ? ModelSetup.builder(null, company.dir(), quality.config(), telemetry).engines(replay.engines())
                         .pricer(CostEstimator.forConfig(config.config)).build()
                 : ModelSetup.builder(bound, company.dir(), quality.config(), telemetry).build())) {
+            if (reuseDir != null) atelier.reuse(ai.atelier.reuse.ReuseStore.open(reuseDir));
             if (resume != null) {
                 if (company.given() || out != null || !"personas".equals(workflow)) {
                     throw new AtelierException("--resume takes the company, workflow and folder the run started with; drop --company, --workflow and --out", "resume", null);
@@ -88,6 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
                 SiteResult r = atelier.resume(resume, progress);
                 progress.finish();
                 new RunSummary(outw).print(r);
+                printReuse(outw, atelier);
                 return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
             }
             Profile p = timings.time("load-data", "profile", () -> new ProfileReader().read(profile));
@@ -108,8 +114,16 @@ final class GenerateCommand implements Callable<Integer> {
                 if (ms > 0) timings.print(ms, "background-load", what + " (in the background)");
             });
             new RunSummary(outw).print(r);
+            printReuse(outw, atelier);
             return r.ok() ? 0 : AtelierCommand.EXIT_SITE_FAILED;
         }
+    }
+
+    private static void printReuse(PrintWriter out, Atelier atelier) {
+        atelier.reuseStore().ifPresent(store -> {
+            out.println("reuse: " + store.stats().describe() + " (" + store.dir() + ")");
+            out.flush();
+        });
     }
 
     /** Prints each binding problem (with its fix) and says whether the run must be refused; nothing is written. */

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * One model the catalog knows: how to reach it, its size class and its list price. Token prices are
- * USD per 1M tokens (null when unknown); image prices are USD per image keyed "WxH/quality".
+ * USD per 1M tokens (null when unknown): {@code cachedInputPerMTok} for prompt tokens read from the
+ * provider's cache, {@code cacheWriteInputPerMTok} for those written to it (dearer than input at
+ * Anthropic); image prices are USD per image keyed "WxH/quality".
  * {@code selfHosted} marks local models whose price, if any, is the machine's cost spread over its
  * throughput.
  */
@@ -18,6 +20,7 @@ public record CatalogEntry(
         Double inputPerMTok,
         Double outputPerMTok,
         Double cachedInputPerMTok,
+        Double cacheWriteInputPerMTok,
         Map<String, Double> perImage,
         boolean selfHosted,
         String source,
@@ -25,6 +28,14 @@ public record CatalogEntry(
 
     public CatalogEntry {
         perImage = perImage == null ? Map.of() : Map.copyOf(perImage);
+    }
+
+    /** An entry with no cache-write price (the form before prompt caching was priced). */
+    public CatalogEntry(String name, String provider, String modelId, Tier tier, String kind, Integer contextWindow,
+                        Double inputPerMTok, Double outputPerMTok, Double cachedInputPerMTok, Map<String, Double> perImage,
+                        boolean selfHosted, String source, String asOf) {
+        this(name, provider, modelId, tier, kind, contextWindow, inputPerMTok, outputPerMTok, cachedInputPerMTok, null,
+                perImage, selfHosted, source, asOf);
     }
 
     public boolean isImageModel() {

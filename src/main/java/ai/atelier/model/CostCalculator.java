@@ -1,9 +1,10 @@
 package ai.atelier.model;
 
 /**
- * Prices a call from its usage and the catalog, the only way cost enters Atelier. Cached input
- * tokens are billed at the cached price when the catalog has one, else at the input price. An
- * entry with no price gives null (unknown), never zero.
+ * Prices a call from its usage and the catalog, the only way cost enters Atelier. Input tokens
+ * read from the provider's prompt cache are billed at the cached price, those written to it at the
+ * cache-write price, each falling back to the input price when the catalog has none; the rest at
+ * the input price. An entry with no price gives null (unknown), never zero.
  */
 public final class CostCalculator {
     private CostCalculator() {}
@@ -11,9 +12,12 @@ public final class CostCalculator {
     public static Double tokens(CatalogEntry model, TokenUsage usage) {
         if (model == null || !model.hasTokenPrice()) return null;
         long cached = Math.min(usage.cachedInputTokens(), usage.inputTokens());
-        long fresh = usage.inputTokens() - cached;
+        long written = Math.min(usage.cacheWriteInputTokens(), usage.inputTokens() - cached);
+        long fresh = usage.inputTokens() - cached - written;
         double cachedPrice = model.cachedInputPerMTok() != null ? model.cachedInputPerMTok() : model.inputPerMTok();
-        double usd = fresh * model.inputPerMTok() / 1e6 + cached * cachedPrice / 1e6 + usage.outputTokens() * model.outputPerMTok() / 1e6;
+        double writePrice = model.cacheWriteInputPerMTok() != null ? model.cacheWriteInputPerMTok() : model.inputPerMTok();
+        double usd = fresh * model.inputPerMTok() / 1e6 + cached * cachedPrice / 1e6 + written * writePrice / 1e6
+                + usage.outputTokens() * model.outputPerMTok() / 1e6;
         return round(usd);
     }
 

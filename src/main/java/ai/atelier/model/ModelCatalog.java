@@ -71,7 +71,7 @@ public final class ModelCatalog {
             }
             out.add(new CatalogEntry(name, text(n, "provider"), n.hasNonNull("modelId") ? text(n, "modelId") : name, tier,
                     n.path("kind").asText("chat"), n.hasNonNull("contextWindow") ? n.get("contextWindow").asInt() : null,
-                    num(n, "input", source, name), num(n, "output", source, name), num(n, "cachedInput", source, name), perImage,
+                    num(n, "input", source, name), num(n, "output", source, name), num(n, "cachedInput", source, name), num(n, "cacheWriteInput", source, name), perImage,
                     n.path("selfHosted").asBoolean(false), text(n, "source"), text(n, "asOf")));
         }
         return out;

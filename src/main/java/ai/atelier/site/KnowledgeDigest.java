@@ -18,11 +18,22 @@ public final class KnowledgeDigest {
     private KnowledgeDigest() {}
 
     public static Map<String, String> variables(Profile profile, Company company, List<RetrievedChunk> hits) {
-        Map<String, String> v = new HashMap<>(brand(company));
+        Map<String, String> v = new HashMap<>(company(company));
         v.put("visitor", VisitorBrief.of(profile));
         v.put("passages", hits.stream()
                 .map(h -> "[" + h.chunk().id() + "] " + h.chunk().heading() + "\n" + h.chunk().text())
                 .collect(Collectors.joining("\n\n")));
+        return v;
+    }
+
+    /**
+     * What is the same for every visitor of the company: the brand variables plus its offerings,
+     * testimonials and design guidelines. System prompts render from this alone, so they hold
+     * nothing of the visitor and stay byte-identical from one visitor to the next (the prefix a
+     * provider's prompt cache reuses, see docs/reuse.md).
+     */
+    public static Map<String, String> company(Company company) {
+        Map<String, String> v = new HashMap<>(brand(company));
         v.put("offerings", company.offerings().stream().map(KnowledgeDigest::offering).collect(Collectors.joining("\n")));
         v.put("testimonials", company.testimonials().stream().map(KnowledgeDigest::testimonial).collect(Collectors.joining("\n")));
         v.put("guidelines", company.designGuidelines());

@@ -7,7 +7,9 @@ import ai.atelier.model.ModelSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.model.bedrock.BedrockCachePointPlacement;
 import dev.langchain4j.model.bedrock.BedrockChatModel;
+import dev.langchain4j.model.bedrock.BedrockChatRequestParameters;
 import java.net.URI;
 import java.util.Base64;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -27,7 +29,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
  * Image (LangChain4j's Bedrock module has no image model). Both run on one SDK client built here:
  * SigV4-signed with the AWS default credential chain (environment, profile, SSO, instance role),
  * the configured region or endpoint, the model's timeout, and no SDK-level retries (Atelier's
- * retry interceptor does that, visibly).
+ * retry interceptor does that, visibly). On the models whose Converse API takes prompt caching
+ * (Anthropic Claude and Amazon Nova) a {@code cachePoint} block closes the system prompt, the part
+ * that is the same for every visitor of a company; other models (Llama) would refuse it, so they get none.
  */
 final class BedrockProvider implements ModelProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,10 +69,22 @@ final class BedrockProvider implements ModelProvider {
     @Override
     public ModelClient chat(ModelSpec spec, Credentials unused) {
         Lazy<ModelClient> client = new Lazy<>(() -> new LangChainChat(
-                BedrockChatModel.builder().client(client(spec)).modelId(spec.modelId()).maxRetries(0).build(),
+                withCachePoint(BedrockChatModel.builder().client(client(spec)).modelId(spec.modelId()).maxRetries(0), spec.modelId()).build(),
                 spec.name(), spec.structuredOutput() == ModelSpec.StructuredOutput.PROMPT
                         ? LangChainChat.SchemaMode.PROMPT : LangChainChat.SchemaMode.TOOL));
         return request -> client.get().chat(request);
+    }
+
+    /** Whether a Bedrock model id (optionally with a cross-region prefix such as "us.") takes Converse prompt caching. */
+    static boolean cachesPrompts(String modelId) {
+        String id = modelId == null ? "" : modelId.replaceFirst("^[a-z]{2,4}\\.(?=(anthropic|amazon)\\.)", "");
+        return id.startsWith("anthropic.claude") || id.startsWith("amazon.nova");
+    }
+
+    private static BedrockChatModel.Builder withCachePoint(BedrockChatModel.Builder b, String modelId) {
+        if (!cachesPrompts(modelId)) return b;
+        return b.defaultRequestParameters(BedrockChatRequestParameters.builder()
+                .promptCaching(BedrockCachePointPlacement.AFTER_SYSTEM).build());
     }
 
     @Override

@@ -122,18 +122,26 @@ final class LangChainChat implements ModelClient {
         }
         long in = u.inputTokenCount();
         long cached = 0;
+        long written = 0;
         if (u instanceof OpenAiTokenUsage o && o.inputTokensDetails() != null && o.inputTokensDetails().cachedTokens() != null) {
+            // OpenAI's prompt_tokens already include the cached ones; it reports no cache writes.
             cached = o.inputTokensDetails().cachedTokens();
-        } else if (u instanceof dev.langchain4j.model.bedrock.BedrockTokenUsage b && b.cacheReadInputTokens() != null) {
-            // Bedrock, like Anthropic, reports cache reads apart from inputTokens.
-            cached = b.cacheReadInputTokens();
-            in += cached;
-        } else if (u instanceof AnthropicTokenUsage a && a.cacheReadInputTokens() != null) {
-            // Anthropic counts cache reads apart from input_tokens; Atelier's input includes them.
-            cached = a.cacheReadInputTokens();
-            in += cached;
+        } else if (u instanceof dev.langchain4j.model.bedrock.BedrockTokenUsage b) {
+            // Bedrock Converse, like Anthropic, reports cache reads and writes apart from inputTokens.
+            cached = orZero(b.cacheReadInputTokens());
+            written = orZero(b.cacheWriteInputTokens());
+            in += cached + written;
+        } else if (u instanceof AnthropicTokenUsage a) {
+            // Anthropic's input_tokens leave out cache_read_input_tokens and cache_creation_input_tokens; Atelier's input includes them.
+            cached = orZero(a.cacheReadInputTokens());
+            written = orZero(a.cacheCreationInputTokens());
+            in += cached + written;
         }
-        return new TokenUsage(in, u.outputTokenCount(), cached, false);
+        return new TokenUsage(in, u.outputTokenCount(), cached, written, false);
+    }
+
+    private static long orZero(Integer i) {
+        return i == null ? 0 : i;
     }
 
     private static String schemaName(ChatRequest r) {

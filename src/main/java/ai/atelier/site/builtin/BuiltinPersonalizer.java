@@ -32,7 +32,7 @@ public final class BuiltinPersonalizer implements Personalizer {
         long start = ctx.meter().nowMs();
         SpecRules.Research research = rules.research(profile, company, retriever);
         Prompt prompt = new Prompt(
-                ctx.prompts().render("personalizer.system", KnowledgeDigest.brand(company)),
+                ctx.prompts().render("personalizer.system", KnowledgeDigest.company(company)),
                 ctx.prompts().render("personalizer.user", KnowledgeDigest.variables(profile, company, research.passages())));
 
         WebsiteSpec spec = rules.compose(profile, company, research);

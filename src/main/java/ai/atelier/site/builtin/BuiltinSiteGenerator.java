@@ -33,7 +33,7 @@ public final class BuiltinSiteGenerator implements SiteGenerator {
         long start = ctx.meter().nowMs();
         SpecRules.Research research = rules.research(profile, company, retriever);
         Prompt prompt = new Prompt(
-                ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
+                ctx.prompts().render("single-llm.system", KnowledgeDigest.company(company)),
                 ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, research.passages())));
         WebsiteSpec spec = rules.compose(profile, company, research);
         List<Image> images = new ArrayList<>();

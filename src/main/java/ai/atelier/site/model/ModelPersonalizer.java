@@ -32,7 +32,7 @@ public final class ModelPersonalizer implements Personalizer {
     public WebsiteSpec personalize(Profile profile, Company company, Retriever retriever, PersonaContext ctx) {
         List<RetrievedChunk> hits = BuiltinPersonalizer.research(profile, company, retriever);
         PassageBudget.Fitted fit = PassageBudget.fit(model, ctx, hits, kept -> new Prompt(
-                ctx.prompts().render("personalizer.system", KnowledgeDigest.brand(company)),
+                ctx.prompts().render("personalizer.system", KnowledgeDigest.company(company)),
                 ctx.prompts().render("personalizer.user", KnowledgeDigest.variables(profile, company, kept))));
         Prompt prompt = fit.prompt();
         WebsiteSpec answer = PersonaRequests.structured(ctx).call(model.ladder(ctx),

@@ -47,7 +47,7 @@ public final class ModelSiteGenerator implements SiteGenerator {
         var hits = BuiltinPersonalizer.research(profile, company, retriever);
         String tail = ctx.prompts().template(mode == DeveloperMode.CODE ? "single-llm.code" : "single-llm.template");
         PassageBudget.Fitted fit = PassageBudget.fit(model, ctx, hits, kept -> new Prompt(
-                ctx.prompts().render("single-llm.system", KnowledgeDigest.brand(company)),
+                ctx.prompts().render("single-llm.system", KnowledgeDigest.company(company)),
                 ctx.prompts().render("single-llm.user", KnowledgeDigest.variables(profile, company, kept)) + tail));
         Prompt p = fit.prompt();
         SingleSiteAnswer answer = PersonaRequests.structured(ctx).call(model.ladder(ctx),
