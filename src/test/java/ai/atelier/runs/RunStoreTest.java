@@ -54,6 +54,43 @@ class RunStoreTest {
         }
     }
 
+    /**
+     * A kill -9 leaves only what is in the file: a byte copy of the database file taken the moment
+     * {@code insert} returns (nothing else runs in between: H2's background writer is off) must
+     * hold the run. Each copy is opened as a database of its own.
+     */
+    @Test
+    void anInsertedRunIsInTheFileTheMomentInsertReturns() throws Exception {
+        try (RunStore store = new RunStore(RunDatabase.h2In(data))) {
+            try (Connection c = DriverManager.getConnection(store.database().url(), "sa", "");
+                 var r = c.createStatement().executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).as("H2's background writer is off").isEqualTo("0");
+            }
+            for (int i = 0; i < 25; i++) {
+                store.insert(queued("run-" + i, 1000 + i));
+                store.appendEvent("run-" + i, new RunEvent(1, RunEvent.QUEUED, Map.of("workflow", "personas")));
+                Path copy = java.nio.file.Files.createDirectories(data.resolve("copy-" + i));
+                java.nio.file.Files.copy(data.resolve("atelier-runs.mv.db"), copy.resolve("atelier-runs.mv.db"));
+                try (Connection c = DriverManager.getConnection(RunDatabase.h2In(copy).url(), "sa", "");
+                     var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM runs")) {
+                    r.next();
+                    assertThat(r.getInt(1)).as("runs in the file after insert %d returned", i).isEqualTo(i + 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNonAdminH2UserIsRefusedWithTheReason() throws Exception {
+        String url = RunDatabase.h2In(data).url();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("CREATE USER reader PASSWORD 'pw'");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunStore(new RunDatabase(url, "reader", "pw")))
+                .hasMessageContaining("must be an admin").hasMessageContaining("WRITE_DELAY");
+    }
+
     @Test
     void describeHidesCredentialsAndParameters() {
         RunDatabase db = new RunDatabase("jdbc:postgresql://bob:pw@db.example:5432/atelier?password=pw&ssl=true", "bob", "pw");
