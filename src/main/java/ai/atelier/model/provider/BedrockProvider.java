@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
  * Image (LangChain4j's Bedrock module has no image model). Both run on one SDK client built here:
  * SigV4-signed with the AWS default credential chain (environment, profile, SSO, instance role),
  * the configured region or endpoint, the model's timeout, and no SDK-level retries (Atelier's
- * retry interceptor does that, visibly).
+ * retry interceptor does that, visibly). An execution interceptor ({@link AwsWire}) adds the
+ * {@code traceparent} header inside a traced call and caps the response at {@code maxResponseBytes}.
  */
 final class BedrockProvider implements ModelProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +58,8 @@ final class BedrockProvider implements ModelProvider {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(spec.timeout())
                         .retryStrategy(DefaultRetryStrategy.doNotRetry())
+                        // traceparent out (telemetry on) and the model's response cap, as the JDK-client providers have
+                        .addExecutionInterceptor(new AwsWire(spec.responseLimit()))
                         .build());
         if (spec.baseUrl() != null) b.endpointOverride(URI.create(spec.baseUrl()));
         return b.build();

@@ -152,8 +152,11 @@ public final class ConfiguredEngines implements Engines, RoleModels, AutoCloseab
     public ImageClient images(String role, PersonaContext ctx) {
         ModelSpec m = config.modelFor(role).orElseThrow(() -> new AtelierException("role " + role + " is not bound to an image model"));
         ImageClient provider = imageClients.computeIfAbsent(m.name(), n -> providers.get(m.provider()).images(m, credentials));
-        return new MeteredImages(provider, m.name(), m.provider(), price(m), ctx.meter(), config.budgetPerSiteUsd(),
-                backoff.apply(m.maxRetries()), limit(m));
+        CatalogEntry price = price(m);
+        // one generate_content span per picture, around its retries (only when telemetry is on)
+        return ctx.telemetry().images(new ChatSpans.Model(m.name(), m.provider(), providerLabel(m), m.modelId(), m.baseUrl(), null, () -> price),
+                provider, p -> new MeteredImages(p, m.name(), m.provider(), price, ctx.meter(), config.budgetPerSiteUsd(),
+                        backoff.apply(m.maxRetries()), limit(m)));
     }
 
     @Override
