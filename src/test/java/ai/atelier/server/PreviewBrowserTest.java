@@ -82,7 +82,7 @@ class PreviewBrowserTest {
         var r = s.post("/api/sites", TestServer.siteRequest(TestServer.example("retail-sophie-laurent"), "personas"), "Authorization", "Bearer " + TOKEN);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         String id = TestServer.JSON.readTree(r.body()).path("id").asText();
-        long deadline = System.nanoTime() + 90_000_000_000L;
+        long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
             JsonNode run = TestServer.JSON.readTree(s.get("/api/sites/" + id, "Authorization", "Bearer " + TOKEN).body());
             String status = run.path("status").asText();
