@@ -89,7 +89,9 @@ final class ResultsMarkdown {
         b.append("\nMedian ratio on / off: wall ").append(s.get("wallMedianRatioOnOverOff")).append(", CPU ").append(s.get("cpuMedianRatioOnOverOff"))
                 .append(". Paired (each round's on minus off), median: wall ").append(s.get("pairedWallDiffMsMedian")).append(" ms, CPU ")
                 .append(s.get("pairedCpuDiffMsMedian")).append(" ms. OTLP requests received by the sink: ").append(s.get("otlpRequests"))
-                .append(" (").append(s.get("otlpBytes")).append(" bytes). Load average sampled during the run: ").append(s.get("loadAverageDuring")).append(".\n");
+                .append(" (").append(s.get("otlpBytes")).append(" bytes). Load average sampled during the run: ").append(s.get("loadAverageDuring")).append(".\n")
+                .append("\nRead these with the load average: on a loaded shared machine both arms are slowed alike, but a difference of a few\n")
+                .append("per cent drowns in the noise; rerun on a quiet machine with `bench/run --only telemetry` (`--quick`: 20 + 30 rounds).\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -96,9 +96,10 @@ class TokenEverywhereTest {
         static void run(TestServer s, String id, String bearer) throws Exception {
             long deadline = System.nanoTime() + 240_000_000_000L; // generous: the CI machine may be loaded
             while (System.nanoTime() < deadline) {
-                String status = TestServer.JSON.readTree(s.get("/api/sites/" + id, "Authorization", bearer).body()).path("status").asText();
+                var run = TestServer.JSON.readTree(s.get("/api/sites/" + id, "Authorization", bearer).body());
+                String status = run.path("status").asText();
                 if (status.equals("done") || status.equals("failed")) {
-                    assertThat(status).isEqualTo("done");
+                    assertThat(status).as("run %s: %s", id, run.path("error").asText()).isEqualTo("done");
                     return;
                 }
                 Thread.sleep(50);
