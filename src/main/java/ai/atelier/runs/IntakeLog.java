@@ -18,9 +18,9 @@ import java.util.List;
  * The accepted runs, one JSON line each, appended and fsynced ({@link FileChannel#force}) before
  * the run is answered 202: a promise that does not depend on the database's own write path. H2's
  * MVStore lost a committed, {@code CHECKPOINT SYNC}ed run after a kill -9 (KillNineDurabilityTest),
- * so the H2 run store keeps this file beside its database, replays every line whose run the
- * database does not have when it opens, and empties the file only once the database has been
- * closed cleanly and fsynced. A line cut off by a kill (never answered: force had not returned)
+ * so the H2 run store keeps this file beside its database and replays every line whose run the
+ * database does not have when it opens; the file is never emptied (H2 also lost, after a later
+ * kill, a row it had held through a clean shutdown). A line cut off by a kill (never answered: force had not returned)
  * is skipped. Lines hold what the runs row holds at acceptance, the visitor's profile included,
  * so the file lives in the data folder with the database, under the same permissions.
  */
@@ -69,15 +69,6 @@ final class IntakeLog {
             throw new UncheckedIOException("cannot read the accepted-runs file " + file + ": " + e.getMessage(), e);
         }
         return out;
-    }
-
-    /** Empties the file (after the database holding every line was closed cleanly and fsynced). */
-    synchronized void clear() {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty the accepted-runs file " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private void write(byte[] bytes) {
