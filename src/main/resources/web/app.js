@@ -292,10 +292,31 @@
     if (!report) return;
     $("result").hidden = false;
     const frame = $("site-frame");
-    frame.title = `Generated page for ${run.visitor || "the visitor"}`;
-    // a page that did not pass QA is served only as an explicit (still sandboxed) preview
-    frame.src = `/sites/${encodeURIComponent(id)}/` + (run.status === "done" ? "" : "?preview=1");
-    $("open-site").href = `/sites/${encodeURIComponent(id)}/`;
+    // with an API token set the server hands out a keyed link: the sandboxed page's own stylesheet and
+    // images load through it (its opaque origin does not send the token cookie)
+    const site = (run.links && run.links.site) || `/sites/${encodeURIComponent(id)}/`;
+    const hasPage = report.status === "ok" || (report.files || []).includes("index.html");
+    const failure = $("site-failure");
+    if (!hasPage) {
+      // a run that failed before writing its page: say why, rather than frame a page that is not there
+      frame.hidden = true;
+      frame.removeAttribute("src");
+      $("open-site").hidden = true;
+      failure.replaceChildren(
+        el("h4", {}, report.failedStep ? `No page: the ${report.failedStep} step failed` : "No page: the run failed"),
+        el("p", {}, report.error || run.error || "the run ended before its page was written"),
+        el("p", { class: "help" }, "What the earlier steps made and cost is kept; resume the run with POST /api/sites/" + id + "/resume."));
+      failure.hidden = false;
+    } else {
+      failure.hidden = true;
+      failure.replaceChildren();
+      frame.hidden = false;
+      $("open-site").hidden = false;
+      frame.title = `Generated page for ${run.visitor || "the visitor"}`;
+      // a page that did not pass QA is served only as an explicit (still sandboxed) preview
+      frame.src = site + (run.status === "done" ? "" : "?preview=1");
+      $("open-site").href = site + (run.status === "done" ? "" : "?preview=1");
+    }
     costs(run.costs, report);
     quality(report.quality);
     refreshRuns();
@@ -335,8 +356,13 @@
       s.append(svg("rect", { x: labelW, y: y + 6, width: w, height: 18, rx: 4, fill: getComputedStyle(document.documentElement).getPropertyValue(`--bar-${colorKey(r.role)}`).trim() || "#4b5563" }));
     });
     chart.append(s);
-    $("cost-note").textContent = anyCost ? `Tokens ${report.tokenSource}.`
-      : `Every role ran on the built-in engine, which costs $0, so the bars show tokens (${report.tokenSource}).`;
+    // a resumed run: what earlier sessions paid for (failed, timed out, superseded attempts) is in the bars too
+    const earlier = roles.filter((r) => r.earlierAttempts > 0);
+    const earlierNote = earlier.length === 0 ? ""
+      : " Includes " + earlier.map((r) => `${r.earlierAttempts} earlier attempt${r.earlierAttempts > 1 ? "s" : ""} of ${r.role} (${fmtUsd(r.earlierCostUsd)})`).join(", ")
+        + ` from ${report.sessions > 1 ? `${report.sessions - 1} earlier session${report.sessions > 2 ? "s" : ""}` : "an earlier session"}: paid for, not used by the page.`;
+    $("cost-note").textContent = (anyCost ? `Tokens ${report.tokenSource}.`
+      : `Every role ran on the built-in engine, which costs $0, so the bars show tokens (${report.tokenSource}).`) + earlierNote;
     const b = c.singleLlm;
     const t = report.totals;
     // on the built-in engine (or a replay) the measured cost is $0: show the estimate the CLI prints next to it

@@ -24,6 +24,12 @@ import java.util.function.Function;
  * step outputs, priced at the model bound to the single-llm role (on the built-in engine, the model
  * the bundled reference config binds to it, as the CLI's estimate). A single-llm run reports its
  * measured cost instead.
+ *
+ * <p>A resumed run's earlier sessions were paid for too: every attempt in the report's
+ * {@code earlierAttempts} (failed, timed out, superseded) counts in its role's tokens and cost, as
+ * in the report's totals, and {@code earlierAttempts} / {@code earlierCostUsd} say how much of the
+ * role's figure they are, so the UI can show it. The single-llm estimate is of the same page, so it
+ * reads only the steps the page uses.
  */
 public record RunCosts(List<RoleCost> perRole, Baseline singleLlm) {
 
@@ -32,7 +38,8 @@ public record RunCosts(List<RoleCost> perRole, Baseline singleLlm) {
     }
 
     /** The cost of all steps played by one role. */
-    public record RoleCost(String role, String model, Double costUsd, long inputTokens, long outputTokens, long durationMs, int steps) {}
+    public record RoleCost(String role, String model, Double costUsd, long inputTokens, long outputTokens, long durationMs, int steps,
+                           int earlierAttempts, Double earlierCostUsd) {}
 
     /** The single-llm comparison: how it was obtained ("measured" or "estimated"), model, tokens, cost and a note. */
     public record Baseline(String basis, String model, long inputTokens, long outputTokens, Double costUsd, String note) {}
@@ -42,18 +49,28 @@ public record RunCosts(List<RoleCost> perRole, Baseline singleLlm) {
     /** Builds the view from a report; {@code modelForRole} says which model would play the single-llm role. */
     public static RunCosts of(SiteReport report, Function<String, String> modelForRole, ModelCatalog catalog) {
         Map<String, RoleCost> roles = new LinkedHashMap<>();
-        for (StepSpan s : report.steps()) {
-            RoleCost prev = roles.get(s.role());
-            if (prev == null) {
-                roles.put(s.role(), new RoleCost(s.role(), s.model(), s.costUsd(), s.inputTokens(), s.outputTokens(), s.durationMs(), 1));
-            } else {
-                Double cost = prev.costUsd() == null || s.costUsd() == null ? null : prev.costUsd() + s.costUsd();
-                String model = prev.model().equals(s.model()) ? prev.model() : prev.model() + ", " + s.model();
-                roles.put(s.role(), new RoleCost(s.role(), model, cost, prev.inputTokens() + s.inputTokens(),
-                        prev.outputTokens() + s.outputTokens(), prev.durationMs() + s.durationMs(), prev.steps() + 1));
-            }
-        }
+        for (StepSpan s : report.steps()) add(roles, s, false);
+        for (StepSpan s : report.earlierAttempts()) add(roles, s, true);
         return new RunCosts(new ArrayList<>(roles.values()), baseline(report, modelForRole.apply(SINGLE_LLM), catalog));
+    }
+
+    /** Adds one step (of the page, or an earlier session's attempt) to its role's sums. */
+    private static void add(Map<String, RoleCost> roles, StepSpan s, boolean earlier) {
+        RoleCost prev = roles.get(s.role());
+        if (prev == null) {
+            roles.put(s.role(), new RoleCost(s.role(), s.model(), s.costUsd(), s.inputTokens(), s.outputTokens(), s.durationMs(),
+                    earlier ? 0 : 1, earlier ? 1 : 0, earlier ? s.costUsd() : Double.valueOf(0.0)));
+            return;
+        }
+        String model = prev.model().equals(s.model()) || List.of(prev.model().split(", ")).contains(s.model()) ? prev.model() : prev.model() + ", " + s.model();
+        roles.put(s.role(), new RoleCost(s.role(), model, plus(prev.costUsd(), s.costUsd()), prev.inputTokens() + s.inputTokens(),
+                prev.outputTokens() + s.outputTokens(), prev.durationMs() + s.durationMs(), prev.steps() + (earlier ? 0 : 1),
+                prev.earlierAttempts() + (earlier ? 1 : 0), earlier ? plus(prev.earlierCostUsd(), s.costUsd()) : prev.earlierCostUsd()));
+    }
+
+    /** A sum with an unknown part is unknown (never shown as free). */
+    private static Double plus(Double a, Double b) {
+        return a == null || b == null ? null : a + b;
     }
 
     private static Baseline baseline(SiteReport report, String model, ModelCatalog catalog) {

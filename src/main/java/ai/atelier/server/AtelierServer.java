@@ -54,6 +54,8 @@ public final class AtelierServer implements AutoCloseable {
     private final String version;
     private final SiteFiles siteFiles;
     private final ApiToken token;
+    /** Keyed site links: a sandboxed page's own files load without the token cookie (see SiteLinks). */
+    private final SiteLinks siteLinks;
     private final RateLimiter rateLimiter;
     private final java.util.Set<String> hostNames;
     private final Javalin app;
@@ -66,6 +68,7 @@ public final class AtelierServer implements AutoCloseable {
         this.version = version;
         this.siteFiles = new SiteFiles(runs.sitesDir());
         this.token = new ApiToken(settings.apiToken());
+        this.siteLinks = new SiteLinks();
         this.hostNames = settings.hostNames();
         this.rateLimiter = new RateLimiter(settings.postsPerMinute(), settings.postBurst(), System::currentTimeMillis);
         this.app = Javalin.create(config -> {
@@ -172,7 +175,7 @@ public final class AtelierServer implements AutoCloseable {
             throw new ApiError(421, "this server does not answer to the host name in the request; start it with --allowed-host NAME to add one", "Host", Map.of());
         }
         String path = ctx.path();
-        boolean open = path.equals("/") || path.startsWith("/ui/") || path.equals("/api/health");
+        boolean open = path.equals("/") || path.startsWith("/ui/") || path.equals("/api/health") || siteLinks.match(path).isPresent();
         if (!open && token.required()) {
             String presented = ApiToken.from(ctx.header("Authorization"), ctx.header("X-Api-Token"));
             if (presented == null) presented = ApiToken.fromCookie(ctx.cookie(ApiToken.COOKIE));
@@ -480,6 +483,11 @@ public final class AtelierServer implements AutoCloseable {
     }
 
     private void siteFile(Context ctx, String id, String relative) throws IOException {
+        if (relative.startsWith("~")) {
+            // a keyed link (/sites/{id}/~{key}/…): the key must be this run's
+            relative = siteLinks.match(ctx.path()).filter(k -> k.runId().equals(id)).map(SiteLinks.Keyed::relative)
+                    .orElseThrow(() -> new ApiError(404, "no such file in site " + id));
+        }
         RunRecord run = requireRun(id);
         Path file = siteFiles.resolve(id, relative).orElseThrow(() -> new ApiError(404, "no such file in site " + id));
         // a page that did not pass QA (or is not finished) is not published; ?preview=1 shows it, sandboxed like any site
@@ -505,7 +513,7 @@ public final class AtelierServer implements AutoCloseable {
         return runs.find(id).orElseThrow(() -> new ApiError(404, "no run with id " + id));
     }
 
-    private static Map<String, Object> summary(RunRecord r) {
+    private Map<String, Object> summary(RunRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("status", r.status().label());
@@ -524,8 +532,8 @@ public final class AtelierServer implements AutoCloseable {
         return m;
     }
 
-    private static Map<String, String> links(String id) {
-        return Map.of("self", "/api/sites/" + id, "events", "/api/sites/" + id + "/events", "site", "/sites/" + id + "/");
+    private Map<String, String> links(String id) {
+        return Map.of("self", "/api/sites/" + id, "events", "/api/sites/" + id + "/events", "site", siteLinks.site(id, token.required()));
     }
 
     private static JsonNode parseOrNull(String json) {

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * retries, structured-output repair and escalation; and the GenAI client metrics.
  */
 public final class ChatSpans implements Interceptor {
-    private static final ContextKey<AtomicInteger> RETRIES = ContextKey.named("atelier-retries");
+    static final ContextKey<AtomicInteger> RETRIES = ContextKey.named("atelier-retries");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -103,7 +103,7 @@ public final class ChatSpans implements Interceptor {
             else span.setAttribute(GenAi.COST_UNKNOWN, true);
             span.setAttribute(GenAi.RETRIES, retries.get());
             if (telemetry.captureContent()) span.setAttribute(GenAi.OUTPUT_MESSAGES, message("assistant", resp.text(), resp.finishReason()).toString());
-            recordMetrics(telemetry, providerName, model.modelId(), responseModel, host, port, null, seconds, u, cost, agent);
+            recordMetrics(telemetry, GenAi.CHAT, providerName, model.modelId(), responseModel, host, port, null, seconds, u, cost, agent);
             return resp;
         } catch (RuntimeException e) {
             String type = e instanceof ModelException me ? me.kind().name().toLowerCase(Locale.ROOT) : e.getClass().getName();
@@ -111,7 +111,7 @@ public final class ChatSpans implements Interceptor {
             span.setAttribute(GenAi.RETRIES, retries.get());
             String msg = e.getMessage() == null ? type : e.getMessage().lines().findFirst().orElse(type);
             span.setStatus(StatusCode.ERROR, msg);
-            recordMetrics(telemetry, providerName, model.modelId(), null, host, port, type, (System.nanoTime() - t0) / 1e9, null, null, agent);
+            recordMetrics(telemetry, GenAi.CHAT, providerName, model.modelId(), null, host, port, type, (System.nanoTime() - t0) / 1e9, null, null, agent);
             throw e;
         } finally {
             span.end();
@@ -128,9 +128,9 @@ public final class ChatSpans implements Interceptor {
     }
 
     /** The GenAI client metrics of one call, plus Atelier's cost counter (by agent, for cost per persona). */
-    static void recordMetrics(Telemetry t, String provider, String requestModel, String responseModel, String host, long port,
+    static void recordMetrics(Telemetry t, String operation, String provider, String requestModel, String responseModel, String host, long port,
                               String errorType, double seconds, TokenUsage usage, Double cost, String agent) {
-        AttributesBuilder a = Attributes.builder().put(GenAi.OPERATION_NAME, GenAi.CHAT).put(GenAi.PROVIDER_NAME, provider)
+        AttributesBuilder a = Attributes.builder().put(GenAi.OPERATION_NAME, operation).put(GenAi.PROVIDER_NAME, provider)
                 .put(GenAi.REQUEST_MODEL, requestModel);
         if (responseModel != null) a.put(GenAi.RESPONSE_MODEL, responseModel);
         if (host != null) a.put(GenAi.SERVER_ADDRESS, host).put(GenAi.SERVER_PORT, port);

@@ -45,6 +45,8 @@ final class GenAi {
     static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
 
     static final String CHAT = "chat";
+    /** The conventions' operation for a call that makes content other than chat text: here, a picture. */
+    static final String GENERATE_CONTENT = "generate_content";
     static final String INVOKE_AGENT = "invoke_agent";
     static final String INVOKE_WORKFLOW = "invoke_workflow";
     static final String RETRIEVAL = "retrieval";
@@ -86,6 +88,10 @@ final class GenAi {
     static final AttributeKey<String> CHECK_DETAILS = stringKey("atelier.qa.details");
     static final AttributeKey<Long> RETRY_ATTEMPT = longKey("atelier.retry.attempt");
     static final AttributeKey<Long> RETRY_WAIT_MS = longKey("atelier.retry.wait_ms");
+    static final AttributeKey<String> IMAGE_SIZE = stringKey("atelier.image.size");
+    static final AttributeKey<String> IMAGE_QUALITY = stringKey("atelier.image.quality");
+    static final AttributeKey<String> IMAGE_MEDIA_TYPE = stringKey("atelier.image.media_type");
+    static final AttributeKey<Long> IMAGE_BYTES = longKey("atelier.image.bytes");
 
     /** The convention's provider name for a config's provider keyword (an OpenAI-compatible server is "openai", as the conventions say). */
     static String providerName(String keyword) {

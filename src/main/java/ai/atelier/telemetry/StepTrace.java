@@ -117,7 +117,7 @@ public final class StepTrace {
         Span s = b.startSpan();
         if (!"ok".equals(c.status())) s.setStatus(StatusCode.ERROR, c.status());
         s.end(start + c.durationMs() * 1_000_000L, TimeUnit.NANOSECONDS);
-        ChatSpans.recordMetrics(telemetry, c.provider(), c.model(), c.model(), null, -1, "ok".equals(c.status()) ? null : c.status(),
+        ChatSpans.recordMetrics(telemetry, GenAi.CHAT, c.provider(), c.model(), c.model(), null, -1, "ok".equals(c.status()) ? null : c.status(),
                 c.durationMs() / 1000.0, u, c.costUsd(), persona);
     }
 }

@@ -158,6 +158,18 @@ public final class Telemetry implements AutoCloseable {
         return otel == null ? null : new ChatSpans(this, model);
     }
 
+    /**
+     * An image model's client for one step: {@code metered} wraps the provider with budget, retry
+     * and metering; with telemetry on, one {@code generate_content} span goes around that (so one
+     * span covers a picture with all its retries) and each provider attempt after the first counts
+     * as a retry on it. When off this is {@code metered.apply(provider)}, nothing more.
+     */
+    public ai.atelier.model.ImageClient images(ChatSpans.Model model, ai.atelier.model.ImageClient provider,
+                                               java.util.function.UnaryOperator<ai.atelier.model.ImageClient> metered) {
+        if (otel == null) return metered.apply(provider);
+        return new ImageSpans(this, metered.apply(ImageSpans.countingAttempts(provider)), model);
+    }
+
     /** The retriever with a retrieval span around each search; the same retriever when off. */
     public Retriever retriever(Retriever r, String dataSource) {
         return otel == null || r == null ? r : new TracedRetriever(this, r, dataSource);

@@ -18,7 +18,7 @@ import java.util.Map;
  * Every figure within a section comes from the same run.
  */
 public final class BenchMain {
-    static final List<String> ALL = List.of("latency", "overhead", "throughput", "coldstart");
+    static final List<String> ALL = List.of("latency", "overhead", "throughput", "coldstart", "telemetry");
 
     private BenchMain() {}
 
@@ -63,6 +63,7 @@ public final class BenchMain {
                     case "overhead" -> OrchestrationOverheadBench.run(scratch, quick ? 30 : 400, quick ? 30 : 120);
                     case "throughput" -> ThroughputBench.run(scratch, 500, quick ? new int[] {1, 16, 64} : new int[] {1, 16, 64, 256, 1024}, quick ? 2 : 3);
                     case "coldstart" -> ColdStartBench.run(scratch, Path.of("target/atelier.jar"), 5);
+                    case "telemetry" -> TelemetryOverheadBench.run(scratch, quick ? 20 : 60, quick ? 30 : 120);
                     default -> throw new IllegalStateException(b);
                 };
                 Map<String, Object> stamped = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ final class ResultsMarkdown {
         overhead(b, (Map<String, Object>) r.get("overhead"), before);
         throughput(b, (Map<String, Object>) r.get("throughput"), before == null ? null : (Map<String, Object>) before.get("throughput"));
         coldStart(b, (Map<String, Object>) r.get("coldstart"));
+        telemetry(b, (Map<String, Object>) r.get("telemetry"));
         return b.toString();
     }
 
@@ -65,6 +66,32 @@ final class ResultsMarkdown {
                 .append("reach 0.5 with the reference run's latencies: the personalizer (20.7 s) and developer (23.2 s) alone are 79% of the\n")
                 .append("step sum. Against the sequential execution the reference notebook actually did (each image after the other), the\n")
                 .append("target holds. The wall / critical-path ratio is what orchestration adds on top of the unavoidable chain.\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void telemetry(StringBuilder b, Map<String, Object> s) {
+        if (s == null) return;
+        b.append("\n## 5. Telemetry off vs on (built-in engine, warm JVM, one run)\n\n");
+        stamp(b, s);
+        b.append("One JVM, two Atelier instances (telemetry off, the default; and on: the OpenTelemetry SDK exporting OTLP/HTTP\n")
+                .append("protobuf to a local sink that discards it), rounds interleaved off-on / on-off so load from other processes hits both\n")
+                .append("alike; the same visitor in both arms of a round; personas with QA, browser checks left out; ")
+                .append(s.get("warmupRoundsPerArm")).append(" warm-up rounds per arm first. The on arm's spans are flushed after its wall time\n")
+                .append("is taken and before its CPU time is, so its CPU includes serialising and sending them. CPU is process CPU time over the site.\n\n");
+        b.append("| arm | sites | wall median (ms) | wall p90 (ms) | CPU median (ms) | CPU p90 (ms) | report tokens (sum) |\n|---|---|---|---|---|---|---|\n");
+        for (String k : List.of("off", "on")) {
+            Map<String, Object> m = (Map<String, Object>) s.get(k);
+            if (m == null) continue;
+            b.append("| telemetry ").append(k).append(" | ").append(m.get("sites")).append(" | ").append(m.get("wallMsMedian")).append(" | ")
+                    .append(m.get("wallMsP90")).append(" | ").append(m.get("cpuMsMedian")).append(" | ").append(m.get("cpuMsP90")).append(" | ")
+                    .append(m.get("reportTokens")).append(" |\n");
+        }
+        b.append("\nMedian ratio on / off: wall ").append(s.get("wallMedianRatioOnOverOff")).append(", CPU ").append(s.get("cpuMedianRatioOnOverOff"))
+                .append(". Paired (each round's on minus off), median: wall ").append(s.get("pairedWallDiffMsMedian")).append(" ms, CPU ")
+                .append(s.get("pairedCpuDiffMsMedian")).append(" ms. OTLP requests received by the sink: ").append(s.get("otlpRequests"))
+                .append(" (").append(s.get("otlpBytes")).append(" bytes). Load average sampled during the run: ").append(s.get("loadAverageDuring")).append(".\n")
+                .append("\nRead these with the load average: on a loaded shared machine both arms are slowed alike, but a difference of a few\n")
+                .append("per cent drowns in the noise; rerun on a quiet machine with `bench/run --only telemetry` (`--quick`: 20 + 30 rounds).\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -19,11 +19,16 @@ class RunCostsTest {
     }
 
     static SiteReport report(String workflow, List<StepSpan> steps) {
+        return report(workflow, steps, List.of());
+    }
+
+    static SiteReport report(String workflow, List<StepSpan> steps, List<StepSpan> earlier) {
         long in = steps.stream().mapToLong(StepSpan::inputTokens).sum();
         long out = steps.stream().mapToLong(StepSpan::outputTokens).sum();
         Double cost = steps.stream().anyMatch(s -> s.costUsd() == null) ? null : steps.stream().mapToDouble(StepSpan::costUsd).sum();
         return new SiteReport("s", workflow, SiteReport.OK, null, null, null, "Co", "now", "provider usage", steps,
-                new SiteReport.Totals(cost, in, out, 100, 80, steps.size(), 3, 4, 0, 0, null), null, Map.of(), List.of(), null, null, Map.of(), List.of());
+                new SiteReport.Totals(cost, in, out, 100, 80, steps.size(), 3, 4, 0, 0, null), null, Map.of(), List.of(), null, null, Map.of(), List.of(),
+                earlier, earlier.isEmpty() ? 1 : 2);
     }
 
     final List<StepSpan> steps = List.of(
@@ -42,6 +47,42 @@ class RunCostsTest {
         assertThat(artist.inputTokens()).isEqualTo(800);
         assertThat(artist.outputTokens()).isEqualTo(1200);
         assertThat(artist.costUsd()).isCloseTo(0.00084, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aResumedRunKeepsTheCostOfItsEarlierAttemptsInTheirRoles() {
+        // session 1: the developer timed out after a paid call, the artist's first try failed; session 2 finished both
+        List<StepSpan> earlier = List.of(
+                new StepSpan("developer", "frontend-developer", "frontend-developer", "gpt-4.1-nano", StepSpan.TIMEOUT, 0, 900, 1500, 700, false,
+                        0.00043, 1, "timed out", List.of(), 0, 0, null),
+                new StepSpan("artist-1", "artist", "artist", "gpt-4o-mini", StepSpan.FAILED, 0, 50, 200, 100, false, 0.0001, 1, "bad json",
+                        List.of(), 0, 0, null),
+                new StepSpan("critic", "critic", "critic", "gpt-4o", StepSpan.FAILED, 0, 50, 100, 10, false, null, 1, "unpriced", List.of(), 0, 0, null));
+        RunCosts c = RunCosts.of(report("personas", steps, earlier), role -> "gpt-4o", ModelCatalog.bundled());
+        RunCosts.RoleCost dev = c.perRole().stream().filter(r -> r.role().equals("frontend-developer")).findFirst().orElseThrow();
+        assertThat(dev.steps()).isEqualTo(1);
+        assertThat(dev.earlierAttempts()).isEqualTo(1);
+        assertThat(dev.inputTokens()).isEqualTo(2000 + 1500);
+        assertThat(dev.costUsd()).isCloseTo(0.0014 + 0.00043, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(dev.earlierCostUsd()).isCloseTo(0.00043, org.assertj.core.data.Offset.offset(1e-12));
+        RunCosts.RoleCost artist = c.perRole().get(1);
+        assertThat(artist.steps()).isEqualTo(2);
+        assertThat(artist.earlierAttempts()).isEqualTo(1);
+        assertThat(artist.costUsd()).isCloseTo(0.00084 + 0.0001, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(artist.model()).isEqualTo("gpt-4o-mini");
+        // a role that only ran in an earlier session still shows; an unknown price stays unknown
+        RunCosts.RoleCost critic = c.perRole().get(c.perRole().size() - 1);
+        assertThat(critic.role()).isEqualTo("critic");
+        assertThat(critic.steps()).isZero();
+        assertThat(critic.costUsd()).isNull();
+        assertThat(critic.earlierCostUsd()).isNull();
+        // the sum over roles is every paid call: the page's steps and the earlier attempts
+        assertThat(c.perRole().stream().mapToLong(RunCosts.RoleCost::inputTokens).sum()).isEqualTo(4000 + 500 + 300 + 2000 + 1500 + 200 + 100);
+        // the single-llm estimate is of the same page: only the page's steps
+        assertThat(c.singleLlm().outputTokens()).isEqualTo(1000 + 800 + 400 + 3000);
+        RunCosts.RoleCost personalizer = c.perRole().get(0);
+        assertThat(personalizer.earlierAttempts()).isZero();
+        assertThat(personalizer.earlierCostUsd()).isEqualTo(0.0);
     }
 
     @Test

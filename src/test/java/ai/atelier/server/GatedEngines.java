@@ -23,6 +23,8 @@ final class GatedEngines implements Engines {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final boolean atDeveloper;
+    /** How many developer calls fail (before any succeeds), for a run that ends without a page. */
+    private final java.util.concurrent.atomic.AtomicInteger developerFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     GatedEngines() {
         this(false);
@@ -30,6 +32,14 @@ final class GatedEngines implements Engines {
 
     private GatedEngines(boolean atDeveloper) {
         this.atDeveloper = atDeveloper;
+    }
+
+    /** No gate; the first {@code n} front-end developer calls fail, so those runs end without a page. */
+    static GatedEngines developerFailsFirst(int n) {
+        GatedEngines e = new GatedEngines(true);
+        e.gate.countDown();
+        e.developerFailures.set(n);
+        return e;
     }
 
     /** The gate at the front-end developer instead: the personalizer and artist finish, the page waits. */
@@ -81,6 +91,9 @@ final class GatedEngines implements Engines {
         if (!atDeveloper) return d;
         return (spec, slots, company, ctx) -> {
             hold();
+            if (developerFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the test developer fails this run");
+            }
             return d.build(spec, slots, company, ctx);
         };
     }

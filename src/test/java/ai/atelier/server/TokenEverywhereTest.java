@@ -45,6 +45,29 @@ class TokenEverywhereTest {
             JsonAssert.run(s, id, bearer);
             assertThat(s.get("/api/sites/" + id, "Authorization", bearer).body()).contains("Sophie");
 
+            // the keyed site link: a sandboxed page's own files load without the cookie its opaque origin does not send
+            String site = TestServer.JSON.readTree(s.get("/api/sites/" + id, "Authorization", bearer).body()).path("links").path("site").asText();
+            assertThat(site).matches("/sites/" + id + "/~[A-Za-z0-9_-]{43}/");
+            assertThat(s.get(site).statusCode()).as("the keyed page, no token").isEqualTo(200);
+            assertThat(s.get(site).body()).contains("Sophie");
+            HttpResponse<String> css = s.get(site + "styles.css");
+            assertThat(css.statusCode()).as("the keyed stylesheet, no token").isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+            assertThat(css.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("sandbox");
+            String key = site.substring(site.indexOf("/~") + 2, site.length() - 1);
+            char last = key.charAt(key.length() - 1);
+            String tampered = "/sites/" + id + "/~" + key.substring(0, key.length() - 1) + (last == 'A' ? 'B' : 'A') + "/";
+            assertThat(s.get(tampered).statusCode()).as("a wrong key").isEqualTo(401);
+            assertThat(s.get(tampered + "styles.css").statusCode()).as("a wrong key").isEqualTo(401);
+            // the key opens this one site and nothing else: not another run's, not the API
+            HttpResponse<String> other = s.post("/api/sites", TestServer.siteRequest(TestServer.example("retail-sophie-laurent"), "personas"),
+                    "Authorization", bearer);
+            String otherId = TestServer.JSON.readTree(other.body()).path("id").asText();
+            JsonAssert.run(s, otherId, bearer);
+            assertThat(s.get("/sites/" + otherId + "/~" + key + "/").statusCode()).as("this key on another run").isEqualTo(401);
+            assertThat(s.get(site + "../../../api/runs").statusCode()).isNotEqualTo(200);
+            assertThat(s.get("/api/runs").statusCode()).isEqualTo(401);
+
             // the cookie scheme: header in, HttpOnly SameSite=Strict cookie out, and it opens what headers cannot reach
             HttpResponse<String> session = s.post("/api/session", "{}", "Authorization", bearer);
             assertThat(session.statusCode()).isEqualTo(200);
@@ -71,11 +94,12 @@ class TokenEverywhereTest {
     /** Polls the run with the token until it is done. */
     private static final class JsonAssert {
         static void run(TestServer s, String id, String bearer) throws Exception {
-            long deadline = System.nanoTime() + 90_000_000_000L;
+            long deadline = System.nanoTime() + 240_000_000_000L; // generous: the CI machine may be loaded
             while (System.nanoTime() < deadline) {
-                String status = TestServer.JSON.readTree(s.get("/api/sites/" + id, "Authorization", bearer).body()).path("status").asText();
+                var run = TestServer.JSON.readTree(s.get("/api/sites/" + id, "Authorization", bearer).body());
+                String status = run.path("status").asText();
                 if (status.equals("done") || status.equals("failed")) {
-                    assertThat(status).isEqualTo("done");
+                    assertThat(status).as("run %s: %s", id, run.path("error").asText()).isEqualTo("done");
                     return;
                 }
                 Thread.sleep(50);

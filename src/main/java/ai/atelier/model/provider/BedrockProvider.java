@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
  * retry interceptor does that, visibly). On the models whose Converse API takes prompt caching
  * (Anthropic Claude and Amazon Nova) a {@code cachePoint} block closes the system prompt, the part
  * that is the same for every visitor of a company; other models (Llama) would refuse it, so they get none.
+ * An execution interceptor ({@link AwsWire}) adds the
+ * {@code traceparent} header inside a traced call and caps the response at {@code maxResponseBytes}.
  */
 final class BedrockProvider implements ModelProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +63,8 @@ final class BedrockProvider implements ModelProvider {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(spec.timeout())
                         .retryStrategy(DefaultRetryStrategy.doNotRetry())
+                        // traceparent out (telemetry on) and the model's response cap, as the JDK-client providers have
+                        .addExecutionInterceptor(new AwsWire(spec.responseLimit()))
                         .build());
         if (spec.baseUrl() != null) b.endpointOverride(URI.create(spec.baseUrl()));
         return b.build();

@@ -68,8 +68,11 @@ final class ChainAssembly {
         return new ChatPipeline(chain, provider);
     }
 
-    ImageClient images(ModelSpec m, CallMeter meter) {
-        return new MeteredImages(owned.images(m), m.name(), m.provider(), pricing.price(m), meter, budgetUsd,
-                backoff.apply(m.maxRetries()), owned.limit(m));
+    ImageClient images(ModelSpec m, CallMeter meter, Telemetry telemetry) {
+        CatalogEntry price = pricing.price(m);
+        // one generate_content span per picture, around its retries (only when telemetry is on)
+        return telemetry.images(new ChatSpans.Model(m.name(), m.provider(), pricing.providerLabel(m), m.modelId(), m.baseUrl(), null, () -> price),
+                owned.images(m), p -> new MeteredImages(p, m.name(), m.provider(), price, meter, budgetUsd,
+                        backoff.apply(m.maxRetries()), owned.limit(m)));
     }
 }

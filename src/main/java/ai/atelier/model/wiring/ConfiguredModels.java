@@ -126,9 +126,9 @@ public final class ConfiguredModels implements AutoCloseable {
     }
 
     /** The role's image model, metered into {@code meter}, behind the budget, retry and the model's concurrency limit. */
-    public ImageClient images(String role, CallMeter meter) {
+    public ImageClient images(String role, CallMeter meter, Telemetry telemetry) {
         ModelSpec m = config.modelFor(role).orElseThrow(() -> new AtelierException("role " + role + " is not bound to an image model"));
-        return chains.images(m, meter);
+        return chains.images(m, meter, telemetry);
     }
 
     /** The output token cap of the role's model. */

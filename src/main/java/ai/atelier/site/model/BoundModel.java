@@ -25,7 +25,7 @@ record BoundModel(ConfiguredModels models, String role, String name) implements 
 
     @Override
     public ImageClient images(PersonaContext ctx) {
-        return models.images(role, ctx.meter());
+        return models.images(role, ctx.meter(), ctx.telemetry());
     }
 
     @Override
