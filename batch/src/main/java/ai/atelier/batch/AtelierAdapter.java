@@ -1,21 +1,19 @@
 package ai.atelier.batch;
 
 import ai.atelier.Atelier;
+import ai.atelier.SiteJob;
+import ai.atelier.knowledge.IngestListener;
+import ai.atelier.reuse.ReuseStats;
+import ai.atelier.reuse.ReuseStore;
 import ai.atelier.AtelierException;
-import ai.atelier.knowledge.Company;
-import ai.atelier.knowledge.Retriever;
 import ai.atelier.model.AtelierConfig;
 import ai.atelier.model.ConfigLoader;
 import ai.atelier.model.ModelSpec;
-import ai.atelier.model.provider.Providers;
-import ai.atelier.quality.QaAgent;
 import ai.atelier.quality.QualityConfig;
 import ai.atelier.site.Profile;
 import ai.atelier.site.ProfileReader;
-import ai.atelier.workflow.RunListener;
 import ai.atelier.workflow.RunManifest;
 import ai.atelier.workflow.SiteFolder;
-import ai.atelier.workflow.SiteGeneration;
 import ai.atelier.workflow.SiteReport;
 import ai.atelier.workflow.WorkflowDefinition;
 import java.io.InputStream;
@@ -30,10 +28,9 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one place the batch touches Atelier's own API (today's {@code Atelier}, {@code SiteGeneration},
- * {@code SiteReport}): everything else in this module speaks in profiles as JSON text, site folders
- * and {@link Outcome}s. When the front door ({@code Atelier.builder()}, {@code SiteJob},
- * {@code generate(SiteJob)}) lands on main, only this class changes. It also holds the rule "one
+ * The one place the batch touches Atelier's own API (its front door: {@code Atelier.builder()},
+ * {@code SiteJob}, {@code generate(SiteJob)}): everything else in this module speaks in profiles as
+ * JSON text, site folders and {@link Outcome}s. It also holds the rule "one
  * Atelier per JVM and per settings": every Spark task of an executor asks {@link #shared} and gets the
  * same instance, so a model's concurrency limit and its clients (and the knowledge index, the
  * embedding model and the QA checkers) are shared by all of them.
@@ -42,7 +39,7 @@ final class AtelierAdapter implements AutoCloseable {
     /**
      * What an Atelier is built from, all of it data so Spark can ship it to executors. {@code executors} divides
      * each model's {@code concurrency} (see {@link #dividedAmong}); {@code cacheDir} is where a cross-visitor
-     * cache shared by every task of the batch belongs (the seam for the cross-visitor reuse of step outputs; unused until that lands).
+     * cache shared by every task of the batch lives (pictures and retrievals reused across visitors, docs/reuse.md; null: no reuse).
      */
     record Settings(String companyDir, String workflow, String configFile, boolean browser, int executors, String cacheDir)
             implements Serializable {}
@@ -58,9 +55,7 @@ final class AtelierAdapter implements AutoCloseable {
 
     private final Settings settings;
     private final Atelier atelier;
-    private final Company company;
     private final WorkflowDefinition workflow;
-    private final Retriever retriever;
 
     private AtelierAdapter(Settings s) {
         this.settings = s;
@@ -68,10 +63,10 @@ final class AtelierAdapter implements AutoCloseable {
         AtelierConfig config = config(configFile);
         QualityConfig quality = QualityConfig.load(null, System.getenv());
         if (!s.browser()) quality = quality.withBrowser(false);
-        Atelier a = config.models().isEmpty() && config.roles().isEmpty() ? Atelier.builtin(quality)
-                : Atelier.fromConfig(dividedAmong(config, s.executors()), QaAgent.create(quality));
-        this.atelier = a.bound(RunManifest.Bindings.of(configFile));
-        this.company = atelier.loadCompany(Path.of(s.companyDir()));
+        boolean bound = !(config.models().isEmpty() && config.roles().isEmpty());
+        this.atelier = Atelier.builder().config(bound ? dividedAmong(config, s.executors()) : null).company(Path.of(s.companyDir()))
+                .quality(quality).bindings(RunManifest.Bindings.of(configFile)).build();
+        if (s.cacheDir() != null) atelier.reuse(ReuseStore.open(Path.of(s.cacheDir())));
         this.workflow = atelier.loadWorkflow(s.workflow());
         var problems = atelier.bindingProblems(workflow);
         if (!problems.isEmpty()) {
@@ -79,7 +74,12 @@ final class AtelierAdapter implements AutoCloseable {
             throw new AtelierException(String.join("; ", problems.stream().map(ai.atelier.model.BindingCheck.Problem::message).toList()), "config", null);
         }
         // built or refreshed once per JVM, before any task generates (the driver does it first, so executors only open it)
-        this.retriever = atelier.retrieverFor(company);
+        atelier.retriever(IngestListener.SILENT);
+    }
+
+    /** The cross-visitor store's hits and misses per step in this JVM, when reuse is on. */
+    Optional<ReuseStats> reuseStats() {
+        return atelier.reuseStore().map(ReuseStore::stats);
     }
 
     /** This JVM's Atelier for these settings, built on first use; closed when the JVM ends. */
@@ -105,7 +105,7 @@ final class AtelierAdapter implements AutoCloseable {
     }
 
     static AtelierConfig config(Path configFile) {
-        return new ConfigLoader(Providers.standard().keywords()).locate(configFile, System::getenv, Path.of("").toAbsolutePath());
+        return new ConfigLoader(ai.atelier.model.wiring.StandardProviders.standard().keywords()).locate(configFile, System::getenv, Path.of("").toAbsolutePath());
     }
 
     /** The model concurrency each executor gets, per model name (what {@link #dividedAmong} leaves), for the report. */
@@ -167,15 +167,13 @@ final class AtelierAdapter implements AutoCloseable {
     /** Generates a new site for this visitor into {@code siteDir} (empty or absent). */
     Outcome generate(String profileJson, Path siteDir, String siteId) {
         Profile p = new ProfileReader().parse(profileJson);
-        SiteGeneration.Result r = atelier.generate(p, company, retriever, workflow, siteDir, siteId, new RunListener() {});
-        return outcome(r.report());
+        return outcome(atelier.generate(new SiteJob(p, settings.workflow(), SiteJob.Options.in(siteDir), siteId)).report());
     }
 
     /** Finishes an interrupted or failed site in its folder: finished steps are kept (not paid again), the rest run. */
     Outcome resume(String profileJson, Path siteDir, String siteId) {
         Profile p = new ProfileReader().parse(profileJson);
-        SiteGeneration.Result r = atelier.resume(p, company, retriever, workflow, siteDir, siteId, new RunListener() {});
-        return outcome(r.report());
+        return outcome(atelier.generate(new SiteJob(p, settings.workflow(), new SiteJob.Options(siteDir.toString(), true), siteId)).report());
     }
 
     /** The outcome recorded in a site folder's report.json, if the run got that far. */

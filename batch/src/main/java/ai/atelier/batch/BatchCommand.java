@@ -49,6 +49,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Where the cross-visitor cache of the batch lives (default: OUT/cache).")
     Path cache;
 
+    @Option(names = "--no-reuse", description = "Draw every picture and run every retrieval for each visitor (no cross-visitor reuse; docs/reuse.md).")
+    boolean noReuse;
+
     private final PrintStream err;
 
     BatchCommand(PrintStream err) {
@@ -57,7 +60,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchRun.Outcome o = new BatchRun(err).run(new BatchRun.Options(profiles, company != null ? company : defaultCompany(), workflow, config, out, master, budgetUsd, !noBrowser, cache));
+        BatchRun.Outcome o = new BatchRun(err).run(new BatchRun.Options(profiles, company != null ? company : defaultCompany(), workflow, config, out, master, budgetUsd, !noBrowser, cache, !noReuse));
         err.println("batch: results in " + out.resolve("results.jsonl") + ", report in " + out.resolve("report.md"));
         return o.allDone() ? 0 : 1;
     }

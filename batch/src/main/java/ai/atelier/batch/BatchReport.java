@@ -36,7 +36,7 @@ final class BatchReport {
                    long batchWallMs, int madeNow, double sitesPerMinute, int executors, Double budgetUsd, Map<String, Integer> failureReasons,
                    Map<String, Integer> qualityDistribution) {}
 
-    void write(Path out, BatchRun.Outcome o, BatchRun.Options opt, int executors) throws IOException {
+    void write(Path out, BatchRun.Outcome o, BatchRun.Options opt, int executors, ai.atelier.reuse.ReuseStats reuse) throws IOException {
         List<ResultRow> rows = o.rows();
         // finished sites, made now or earlier: what a site costs and takes
         List<ResultRow> made = rows.stream().filter(r -> r.siteDir() != null && r.costUsd() != null && !r.status().equals(BatchStatus.FAILED)).toList();
@@ -96,6 +96,14 @@ final class BatchReport {
         if (!reasons.isEmpty()) {
             md.append("## Failure reasons\n\n| reason | sites |\n|---|---|\n");
             reasons.forEach((k, v) -> md.append("| ").append(k.replace("|", "\\|")).append(" | ").append(v).append(" |\n"));
+            md.append("\n");
+        }
+        if (reuse == null) {
+            md.append("Reuse across visitors was off (`--no-reuse`).\n\n");
+        } else {
+            md.append("## Reuse across visitors\n\nWhat one visitor's site took from another's (docs/reuse.md), counted in the driver's JVM "
+                    + "(in local mode that is every task; on a cluster the executors' own counts are not collected).\n\n| step | hits | misses | hit rate |\n|---|---:|---:|---:|\n");
+            reuse.steps().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f%% |%n", k, v.hits(), v.misses(), 100 * v.hitRate())));
             md.append("\n");
         }
         md.append("One row per visitor in `results.jsonl` and `results.parquet`; each site in `sites/` (its `report.json` has every step and call).\n");

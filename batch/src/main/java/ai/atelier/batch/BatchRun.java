@@ -35,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
 final class BatchRun {
     /** What the user asked for. {@code master} null: spark-submit's, else local[*]. {@code budgetUsd} null: no budget. */
     record Options(Path profiles, Path company, String workflow, Path config, Path out, String master, Double budgetUsd, boolean browser,
-                   Path cacheDir) {}
+                   Path cacheDir, boolean reuse) {}
 
     /** How the batch ended: every row, how many were not started (budget), and where it stopped. */
     record Outcome(List<ResultRow> rows, int notStarted, String stoppedAt, double spentUsd, long wallMs) {
@@ -66,9 +66,9 @@ final class BatchRun {
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int executors = executors(spark);
-            Path cache = (o.cacheDir() != null ? o.cacheDir() : out.resolve("cache")).toAbsolutePath().normalize();
+            Path cache = o.reuse() ? (o.cacheDir() != null ? o.cacheDir() : out.resolve("cache")).toAbsolutePath().normalize() : null;
             AtelierAdapter.Settings settings = new AtelierAdapter.Settings(company.toString(), o.workflow(),
-                    o.config() == null ? null : o.config().toAbsolutePath().normalize().toString(), o.browser(), executors, cache.toString());
+                    o.config() == null ? null : o.config().toAbsolutePath().normalize().toString(), o.browser(), executors, cache == null ? null : cache.toString());
             // checked here, before any task: the company, the workflow, the bindings; and the knowledge index built once
             AtelierAdapter driverSide = AtelierAdapter.shared(settings);
             String companyVersion = SiteKey.companyVersion(company);
@@ -160,7 +160,7 @@ final class BatchRun {
                 live.flush();
                 writeResults(out, rows);
                 writeParquet(spark, out, rows);
-                new BatchReport().write(out, outcome, o, executors);
+                new BatchReport().write(out, outcome, o, executors, driverSide.reuseStats().orElse(null));
                 err.println("batch: finished in " + Progress.duration(outcome.wallMs() / 1000.0) + ": " + BatchReport.statusCounts(rows)
                         + String.format(java.util.Locale.ROOT, ", $%.4f spent by this run", spent));
                 if (notStarted > 0) {
