@@ -41,7 +41,28 @@ public final class ChatSpans implements Interceptor {
      * URL (may be null), sampling temperature when Atelier sets one (else null), and its price.
      */
     public record Model(String name, String provider, String providerLabel, String modelId, String baseUrl, Double temperature,
-                        Supplier<CatalogEntry> price) {}
+                        Supplier<CatalogEntry> price) {
+        /** The host of the model's endpoint ({@code server.address}); null when it has none (in-process models, a provider's default). */
+        String serverHost() {
+            URI uri = endpoint();
+            return uri == null ? null : uri.getHost();
+        }
+
+        /** The port of the model's endpoint ({@code server.port}), the scheme's default when the URL names none; -1 without one. */
+        long serverPort() {
+            URI uri = endpoint();
+            return uri == null ? -1 : uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        }
+
+        private URI endpoint() {
+            if (baseUrl == null || baseUrl.isBlank()) return null;
+            try {
+                return URI.create(baseUrl.strip());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
 
     private final Telemetry telemetry;
     private final Model model;
@@ -53,9 +74,8 @@ public final class ChatSpans implements Interceptor {
         this.telemetry = telemetry;
         this.model = model;
         this.providerName = GenAi.providerName(model.provider());
-        URI uri = parse(model.baseUrl());
-        this.host = uri == null ? null : uri.getHost();
-        this.port = uri == null ? -1 : uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        this.host = model.serverHost();
+        this.port = model.serverPort();
     }
 
     @Override
@@ -161,12 +181,4 @@ public final class ChatSpans implements Interceptor {
         return messages;
     }
 
-    private static URI parse(String url) {
-        if (url == null || url.isBlank()) return null;
-        try {
-            return URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -9,7 +9,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,9 +35,8 @@ final class ImageSpans implements ImageClient {
         this.client = client;
         this.model = model;
         this.providerName = GenAi.providerName(model.provider());
-        URI uri = parse(model.baseUrl());
-        this.host = uri == null ? null : uri.getHost();
-        this.port = uri == null ? -1 : uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        this.host = model.serverHost();
+        this.port = model.serverPort();
     }
 
     @Override
@@ -114,13 +112,4 @@ final class ImageSpans implements ImageClient {
     private record AttemptCount(AtomicInteger attempts) {}
 
     private static final io.opentelemetry.context.ContextKey<AttemptCount> ATTEMPTS = io.opentelemetry.context.ContextKey.named("atelier-image-attempts");
-
-    private static URI parse(String url) {
-        if (url == null || url.isBlank()) return null;
-        try {
-            return URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }
